@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian machine (run as root or with sudo):
+#   ./dev.sh build   install what is missing, then build the sites into site/
+#   ./dev.sh test    install what is missing, then run the whole test suite
+# Both are idempotent: a second run installs nothing and only builds or tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages: Python's venv, and for the tests Chromium (driven by
+# Playwright) plus the Noto fonts that cover every script of the guide, so
+# screenshots show real glyphs.
+BUILD_PACKAGES=(python3 python3-venv)
+TEST_PACKAGES=(chromium fonts-noto-core fonts-noto-cjk)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_debian() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_python() {
+  # A venv in .venv/ with the exact versions of requirements.lock; reinstalled
+  # only when the lock file or pyproject.toml changed.
+  local stamp
+  stamp=$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+  if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+  fi
+  if [ "$(cat .venv/.guidebook-stamp 2>/dev/null)" != "$stamp" ]; then
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    .venv/bin/python -m pip install --quiet -r requirements.lock
+    .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e . \
+      || .venv/bin/python -m pip install --quiet --no-deps -e .
+    echo "$stamp" > .venv/.guidebook-stamp
+  fi
+}
+
+case "${1:-}" in
+  build)
+    shift
+    install_debian "${BUILD_PACKAGES[@]}"
+    install_python
+    exec .venv/bin/guidebook build "$@"
+    ;;
+  test)
+    shift
+    install_debian "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    install_python
+    exec .venv/bin/python -m pytest "$@"
+    ;;
+  *)
+    echo "usage: ./dev.sh build | test [pytest arguments]" >&2
+    exit 2
+    ;;
+esac

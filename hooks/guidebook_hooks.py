@@ -1,0 +1,48 @@
+"""MkDocs hooks: thin adapters between MkDocs and the guidebook core.
+
+Each handler moves values between MkDocs' objects and ``guidebook.site``; the
+logic worth testing lives in the core.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from guidebook import site
+from guidebook.i18n import translations
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+
+@event_priority(50)  # before the i18n plugin (-100) reads the languages and the docs folder
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate the data, write the generated pages, name the languages."""
+    settings = config.extra.get("guidebook", {})
+    base = Path(config.config_file_path).parent
+    try:
+        prepared = site.prepare(base / settings.get("data", "data/institutions.yaml"),
+                                Path(config.docs_dir))
+    except (site.DataError, FileExistsError) as exc:
+        raise PluginError(str(exc)) from None
+    config.extra["guidebook_sample"] = prepared.dataset.sample
+    names = site.language_names()
+    for language in config.plugins["i18n"].config.languages:
+        language.name = names.get(language.locale, language.name)
+        language.site_name = getattr(prepared.dataset.district.site_name, language.locale)
+    return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Give the theme templates this language's catalog and HTML language tag."""
+    language = config.theme["language"]
+    config.extra["guidebook_html_lang"] = site.html_lang(language)
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    return env

@@ -1,0 +1,1 @@
+"""Guidebook: one YAML file of partner institutions -> five language sites and print PDFs."""

@@ -1,0 +1,131 @@
+"""``guidebook`` command line: check the data, write its JSON Schema, build the sites.
+
+Exit codes: 0 success, 1 the input has problems (reported, no traceback),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .load import load_file
+from .model import Dataset
+
+DEFAULT_DATA = Path("data/institutions.yaml")
+SCHEMA_NAME = "institutions.schema.json"
+
+
+def _display_path(path: Path) -> Path:
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the data file alone; report every problem at once."""
+    path = _display_path(Path(args.file))
+    loaded = load_file(path)
+    if not loaded.ok:
+        for error in loaded.errors:
+            print(error.format(), file=sys.stderr)
+        count = len(loaded.errors)
+        print(f"\n{count} problem{'s' if count != 1 else ''} in {path}. "
+              f"{path}에 문제가 {count}개 있습니다.", file=sys.stderr)
+        return 1
+    assert loaded.dataset is not None
+    n = len(loaded.dataset.institutions)
+    print(f"{path}: OK, {n} institutions. 문제 없음, 기관 {n}곳.")
+    return 0
+
+
+def schema_json() -> str:
+    """The JSON Schema of the data file, for editors' YAML language servers."""
+    schema = Dataset.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Guidebook institutions data file"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    out.write_text(schema_json(), encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build every site into a temporary folder; replace ``site/`` only on success."""
+    # Imported here: the core does not depend on MkDocs, only this command does.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    config_file = Path(args.config_file)
+    target = Path(args.site_dir or config_file.parent / "site").resolve()
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        build(config)
+    except MkDocsException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"\nBuild failed; {target} was left as it was. "
+              f"빌드에 실패해 {target}은(는) 바뀌지 않았습니다.\n{exc}", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_in(staging, target)
+    print(f"Built {target}")
+    return 0
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames (no half-written moment)."""
+    staging.chmod(0o755)  # mkdtemp makes it 0700; a web server must read it
+    old = None
+    if target.exists():
+        old = target.with_name(f".site-old-{os.getpid()}")
+        target.rename(old)
+    staging.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="guidebook", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate the data file (exit 1 on problems)")
+    check.add_argument("file", nargs="?", default=str(DEFAULT_DATA))
+    check.set_defaults(func=cmd_check)
+
+    schema = sub.add_parser("schema", help="write the JSON Schema of the data file")
+    schema.add_argument("-o", "--output", default=str(DEFAULT_DATA.parent / SCHEMA_NAME))
+    schema.set_defaults(func=cmd_schema)
+
+    build = sub.add_parser("build", help="build all sites; replace site/ only on success")
+    build.add_argument("-f", "--config-file", default="mkdocs.yml")
+    build.add_argument("-d", "--site-dir", default=None)
+    build.add_argument("-v", "--verbose", action="store_true", help="log every step")
+    build.set_defaults(func=cmd_build)
+
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,395 @@
+"""Read ``data/institutions.yaml`` into a :class:`~guidebook.model.Dataset`.
+
+The YAML is composed into nodes first so that every value keeps its line and
+column; the nodes become plain Python data, which pydantic validates. Every
+problem found becomes one :class:`LoadError` naming file, line, column, field
+path, what is wrong and how to fix it, in English and Korean. The result is a
+dataset or the complete list of errors, never part of each.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .model import Dataset
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+FieldPath = tuple[str | int, ...]
+
+# The only tags a data file needs; anything else (!!python/object, !!binary,
+# custom tags) is refused before it is constructed.
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+
+
+@dataclass(frozen=True)
+class LoadError:
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based
+    path: str
+    en: str
+    ko: str
+    fix_en: str = ""
+    fix_ko: str = ""
+
+    def format(self) -> str:
+        """Two lines: English, then Korean, both naming the place.
+
+        >>> print(LoadError("a.yaml", 3, 5, "institutions[0].id", "is empty", "비어 있습니다",
+        ...                 "write an id", "id를 쓰세요").format())
+        a.yaml:3:5: institutions[0].id: is empty. Fix: write an id.
+          a.yaml:3:5: institutions[0].id: 비어 있습니다. 고치는 법: id를 쓰세요.
+        """
+        where = f"{self.file}:{self.line}:{self.column}: {self.path or '(file)'}: "
+        en = where + _sentence(self.en) + (f" Fix: {_sentence(self.fix_en)}" if self.fix_en else "")
+        ko = where + _sentence(self.ko) + (f" 고치는 법: {_sentence(self.fix_ko)}" if self.fix_ko else "")
+        return en + "\n  " + ko
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A dataset, or every error that kept the file from being one."""
+
+    dataset: Dataset | None
+    errors: tuple[LoadError, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.dataset is not None
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, en: str, ko: str, fix_en: str, fix_ko: str):
+        self.mark, self.en, self.ko, self.fix_en, self.fix_ko = mark, en, ko, fix_en, fix_ko
+
+
+class _NodeLoader(yaml.SafeLoader):
+    """A safe loader that refuses anchors and aliases (alias bombs, hidden sharing)."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor
+        ):
+            raise _Refused(
+                event.start_mark,
+                "anchors and aliases (& and *) are not allowed",
+                "앵커와 별칭(&, *)은 쓸 수 없습니다",
+                "write the value out in full",
+                "값을 그대로 다시 쓰세요",
+            )
+        return super().compose_node(parent, index)
+
+
+def load_file(path: str | Path) -> Loaded:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Loaded(None, (LoadError(str(path), 1, 1, "", f"cannot read the file ({exc.strerror})",
+                                       f"파일을 읽을 수 없습니다 ({exc.strerror})"),))
+    return load_bytes(raw, str(path))
+
+
+def load_bytes(raw: bytes, filename: str = "<data>") -> Loaded:
+    """Parse and validate a data file given as bytes."""
+
+    def fail(line: int, col: int, en: str, ko: str, fix_en: str = "", fix_ko: str = "") -> Loaded:
+        return Loaded(None, (LoadError(filename, line, col, "", en, ko, fix_en, fix_ko),))
+
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(1, 1, f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB",
+                    f"파일이 {MAX_FILE_BYTES // 1024 // 1024}MB보다 큽니다",
+                    "check that the right file was saved", "올바른 파일을 저장했는지 확인하세요")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return fail(line, col, "the file is not UTF-8 text", "파일이 UTF-8 텍스트가 아닙니다",
+                    "save the file as UTF-8", "파일을 UTF-8로 저장하세요")
+    if not text.strip():
+        return fail(1, 1, "the file is empty", "파일이 비어 있습니다",
+                    "restore the file from the previous version", "이전 버전으로 파일을 되돌리세요")
+
+    loader = _NodeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except _Refused as exc:
+        return fail(exc.mark.line + 1, exc.mark.column + 1, exc.en, exc.ko, exc.fix_en, exc.fix_ko)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return fail(line, col, f"YAML syntax error: {exc.problem}", f"YAML 문법 오류: {exc.problem}",
+                    "check the indentation and the colon after each field name",
+                    "들여쓰기와 항목 이름 뒤의 콜론(:)을 확인하세요")
+    except yaml.YAMLError as exc:
+        return fail(1, 1, f"YAML error: {exc}", f"YAML 오류: {exc}")
+    finally:
+        loader.dispose()
+
+    converter = _Converter(loader, filename)
+    data = converter.to_python(root, ())
+    errors = converter.errors + _duplicate_ids(data, converter)
+    dataset = None
+    try:
+        dataset = Dataset.model_validate(data)
+    except ValidationError as exc:
+        # A value the converter already refused reaches pydantic as None: say
+        # it once.
+        fresh = [err for err in exc.errors() if not converter.reported(tuple(err["loc"]))]
+        errors += [converter.explain(err) for err in fresh]
+    if errors:
+        errors.sort(key=lambda e: (e.line, e.column))
+        return Loaded(None, tuple(errors))
+    return Loaded(dataset, ())
+
+
+class _Converter:
+    """Turns YAML nodes into Python data and remembers where each value was."""
+
+    def __init__(self, loader: yaml.SafeLoader, filename: str):
+        self.loader = loader
+        self.filename = filename
+        self.value_marks: dict[FieldPath, yaml.Mark] = {}
+        self.key_marks: dict[FieldPath, yaml.Mark] = {}
+        self.errors: list[LoadError] = []
+        self.refused: set[FieldPath] = set()
+
+    def reported(self, loc: FieldPath) -> bool:
+        return any(loc[:n] in self.refused for n in range(len(loc) + 1))
+
+    def error_at(self, mark: yaml.Mark, path: FieldPath, en: str, ko: str,
+                 fix_en: str = "", fix_ko: str = "") -> LoadError:
+        self.refused.add(path)
+        return LoadError(self.filename, mark.line + 1, mark.column + 1, format_path(path),
+                         en, ko, fix_en, fix_ko)
+
+    def to_python(self, node: Node, path: FieldPath) -> Any:
+        self.value_marks[path] = node.start_mark
+        if node.tag not in _PLAIN_TAGS:
+            self.errors.append(self.error_at(
+                node.start_mark, path, f"the tag {node.tag} is not allowed",
+                f"태그 {node.tag}는 쓸 수 없습니다", "remove the tag (the word starting with !)",
+                "!로 시작하는 태그를 지우세요"))
+            return None
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.to_python(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            # Only a timestamp can fail here (2026-13-01); PyYAML raises a bare
+            # ValueError for it.
+            reason = getattr(exc, "problem", None) or str(exc)
+            self.errors.append(self.error_at(
+                node.start_mark, path, f"'{node.value}' is not a valid value ({reason})",
+                f"'{node.value}'은(는) 올바른 값이 아닙니다 ({reason})",
+                "write dates as YYYY-MM-DD with a real month and day",
+                "날짜는 실제 있는 월과 일로 YYYY-MM-DD 형식으로 쓰세요"))
+            return None
+
+    def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                self.errors.append(self.error_at(
+                    key_node.start_mark, path, "a field name must be plain text",
+                    "항목 이름은 일반 글자여야 합니다", "write the field name as in the guide",
+                    "안내서에 있는 항목 이름을 쓰세요"))
+                continue
+            key = key_node.value
+            if key in out:
+                first = self.key_marks[path + (key,)]
+                self.errors.append(self.error_at(
+                    key_node.start_mark, path + (key,),
+                    f"the field '{key}' appears twice (first on line {first.line + 1})",
+                    f"'{key}' 항목이 두 번 있습니다 (처음은 {first.line + 1}행)",
+                    "keep one of them", "하나만 남기세요"))
+                continue
+            self.key_marks[path + (key,)] = key_node.start_mark
+            out[key] = self.to_python(value_node, path + (key,))
+        return out
+
+    def explain(self, err: dict[str, Any]) -> LoadError:
+        """A bilingual LoadError for one pydantic error."""
+        loc: FieldPath = tuple(err["loc"])
+        kind = err["type"]
+        ctx = err.get("ctx") or {}
+        if kind == "extra_forbidden":
+            mark = self.key_marks.get(loc) or self._nearest(loc)
+            return self._unknown_field(mark, loc)
+        if kind == "missing":
+            mark = self._nearest(loc[:-1])
+            return self.error_at(mark, loc, f"the required field '{loc[-1]}' is missing",
+                                 f"필수 항목 '{loc[-1]}'이(가) 없습니다",
+                                 f"add '{loc[-1]}:' with its value", f"'{loc[-1]}:' 항목과 값을 추가하세요")
+        mark = self._nearest(loc)
+        if kind == "guidebook":
+            return self.error_at(mark, loc, ctx["en"], ctx["ko"], ctx["fix_en"], ctx["fix_ko"])
+        value = err.get("input")
+        if kind == "literal_error":
+            allowed = _allowed_literals(loc)
+            close = difflib.get_close_matches(str(value), allowed, n=1)
+            hint_en = f"did you mean '{close[0]}'? " if close else ""
+            hint_ko = f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else ""
+            return self.error_at(mark, loc, f"'{value}' is not an allowed value",
+                                 f"'{value}'은(는) 허용된 값이 아닙니다",
+                                 hint_en + "allowed: " + ", ".join(allowed),
+                                 hint_ko + "허용된 값: " + ", ".join(allowed))
+        en, ko, fix_en, fix_ko = _MESSAGES.get(kind, _GENERIC)
+        return self.error_at(mark, loc, en.format(msg=err["msg"], value=value, **ctx),
+                             ko.format(msg=err["msg"], value=value, **ctx), fix_en, fix_ko)
+
+    def _unknown_field(self, mark: yaml.Mark, loc: FieldPath) -> LoadError:
+        known = _fields_at(loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        fix_en = f"did you mean '{close[0]}'?" if close else "allowed fields: " + ", ".join(known)
+        fix_ko = f"'{close[0]}'을(를) 쓰려던 것인가요?" if close else "허용된 항목: " + ", ".join(known)
+        return self.error_at(mark, loc, f"unknown field '{loc[-1]}'",
+                             f"알 수 없는 항목 '{loc[-1]}'입니다", fix_en, fix_ko)
+
+    def _nearest(self, loc: FieldPath) -> yaml.Mark:
+        for end in range(len(loc), -1, -1):
+            mark = self.value_marks.get(loc[:end])
+            if mark is not None:
+                return mark
+        return yaml.Mark(self.filename, 0, 0, 0, None, None)
+
+
+_GENERIC = ("invalid value: {msg}", "값이 올바르지 않습니다: {msg}", "", "")
+_MESSAGES = {
+    "string_type": ("must be text, found {value!r}", "글자여야 합니다 (지금 값: {value!r})",
+                    "put the value in quotes", "값을 따옴표로 감싸세요"),
+    "bool_type": ("must be true or false", "true 또는 false여야 합니다", "write true or false",
+                  "true 또는 false를 쓰세요"),
+    "string_too_long": ("is longer than {max_length} characters", "{max_length}자보다 깁니다",
+                        "shorten it", "줄여 쓰세요"),
+    "string_pattern_mismatch": (
+        "'{value}' is not a valid id", "'{value}'은(는) 올바른 id가 아닙니다",
+        "use lower-case Latin letters, digits and hyphens, e.g. kim-eye-hospital",
+        "영문 소문자, 숫자, 하이픈만 쓰세요. 예: kim-eye-hospital"),
+    "date_type": ("must be a date, found {value!r}", "날짜여야 합니다 (지금 값: {value!r})",
+                  "write it as YYYY-MM-DD, e.g. 2026-11-23", "YYYY-MM-DD 형식으로 쓰세요. 예: 2026-11-23"),
+    "date_from_datetime_parsing": (
+        "'{value}' is not a date", "'{value}'은(는) 날짜가 아닙니다",
+        "write it as YYYY-MM-DD, e.g. 2026-11-23", "YYYY-MM-DD 형식으로 쓰세요. 예: 2026-11-23"),
+    "float_type": ("must be a number", "숫자여야 합니다", "write a decimal number such as 37.5165",
+                   "37.5165 같은 숫자를 쓰세요"),
+    "float_parsing": ("must be a number", "숫자여야 합니다", "write a decimal number such as 37.5165",
+                      "37.5165 같은 숫자를 쓰세요"),
+    "greater_than_equal": ("must be at least {ge}", "{ge} 이상이어야 합니다", "", ""),
+    "less_than_equal": ("must be at most {le}", "{le} 이하여야 합니다", "", ""),
+    "tuple_type": ("must be a list", "목록이어야 합니다", "write one '- value' line per item",
+                   "항목마다 '- 값' 줄을 쓰세요"),
+    "model_type": ("must be a group of fields", "하위 항목의 묶음이어야 합니다",
+                   "indent the fields under this name", "이 이름 아래에 항목들을 들여 쓰세요"),
+    "too_short": ("must not be empty", "비어 있으면 안 됩니다", "add at least one item",
+                  "항목을 하나 이상 추가하세요"),
+}
+
+
+def format_path(path: FieldPath) -> str:
+    """A field path as editors read it.
+
+    >>> format_path(("institutions", 3, "contact", "phone"))
+    'institutions[3].contact.phone'
+    """
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _model_at(loc: FieldPath) -> type[BaseModel] | None:
+    """The pydantic model class that validates the mapping at ``loc``."""
+    model: Any = Dataset
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = _field_by_name(model, part)
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+        if model is None:
+            return None
+    return model
+
+
+def _field_by_name(model: type[BaseModel], name: str | int) -> Any:
+    for field_name, field in model.model_fields.items():
+        if (field.alias or field_name) == name:
+            return field
+    return None
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(loc: FieldPath) -> list[str]:
+    model = _model_at(loc)
+    if model is None:
+        return []
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _allowed_literals(loc: FieldPath) -> list[str]:
+    names = [p for p in loc if not isinstance(p, int)]
+    model = _model_at(tuple(names[:-1]))
+    field = _field_by_name(model, names[-1]) if model else None
+    return sorted(_literal_values(field.annotation)) if field else []
+
+
+def _literal_values(annotation: Any) -> set[str]:
+    if typing.get_origin(annotation) is typing.Literal:
+        return set(typing.get_args(annotation))
+    values: set[str] = set()
+    for arg in typing.get_args(annotation):
+        values |= _literal_values(arg)
+    return values
+
+
+def _duplicate_ids(data: Any, conv: _Converter) -> list[LoadError]:
+    if not isinstance(data, dict) or not isinstance(data.get("institutions"), list):
+        return []
+    first: dict[str, int] = {}
+    errors = []
+    for index, record in enumerate(data["institutions"]):
+        ident = record.get("id") if isinstance(record, dict) else None
+        if not isinstance(ident, str):
+            continue
+        if ident in first:
+            loc = ("institutions", index, "id")
+            errors.append(conv.error_at(
+                conv.value_marks[loc], loc,
+                f"the id '{ident}' is already used by institutions[{first[ident]}]",
+                f"id '{ident}'는 institutions[{first[ident]}]에서 이미 쓰고 있습니다",
+                "give each institution its own id", "기관마다 다른 id를 쓰세요"))
+        else:
+            first[ident] = index
+    return errors
