@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
 
 @event_priority(50)  # before the i18n plugin (-100) reads the languages and the docs folder
@@ -43,6 +45,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Give the theme templates this language's catalog and HTML language tag."""
     language = config.theme["language"]
     config.extra["guidebook_html_lang"] = site.html_lang(language)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = site.permalink_title(language)
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+@event_priority(-50)  # after the i18n plugin (50) has set this page's alternates
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """hreflang and the switcher's lang with BCP 47 tags (zh-Hans, not zh)."""
+    # The i18n plugin gives each page its own copy as an attribute of `extra`
+    # (which Jinja reads before the key): change only that copy.
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        alternate["lang"] = site.html_lang(alternate["lang"])
+    return context

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .i18n import LANGUAGES, compile_catalogs
+from .i18n import LANGUAGES, compile_catalogs, translations
 from .load import LoadError, Loaded, load_file
 from .model import Dataset
 from .pages import sync_generated_pages
@@ -68,5 +68,12 @@ def language_names() -> dict[str, str]:
 
 
 def html_lang(site_language: str) -> str:
-    """The BCP 47 tag for ``<html lang>`` of a site language (``zh`` -> ``zh-Hans``)."""
-    return LANGUAGES[site_language].html_lang
+    """The BCP 47 tag for ``<html lang>`` of a site language (``zh`` -> ``zh-Hans``);
+    anything else is returned as it is."""
+    language = LANGUAGES.get(site_language)
+    return language.html_lang if language else site_language
+
+
+def permalink_title(site_language: str) -> str:
+    """The tooltip of a heading's permalink, in the page's language."""
+    return translations(site_language).gettext("Permanent link")
