@@ -124,8 +124,8 @@ def format_day(day: _dt.date, lang: str) -> str:
 
     >>> format_day(_dt.date(2025, 3, 9), "en")
     'March 9, 2025'
-    >>> format_day(_dt.date(2025, 3, 9), "ru")
-    '9 марта 2025 г.'
+    >>> format_day(_dt.date(2025, 3, 9), "ru")  # CLDR keeps 'г.' on the line (U+202F)
+    '9 марта 2025\u202fг.'
     """
     return format_date(day, format="long", locale=LANGUAGES[lang].locale)
 

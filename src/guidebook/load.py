@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 from pydantic import BaseModel, ValidationError
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -128,7 +129,15 @@ def load_bytes(raw: bytes, filename: str = "<data>") -> Loaded:
         return fail(1, 1, "the file is empty", "파일이 비어 있습니다",
                     "restore the file from the previous version", "이전 버전으로 파일을 되돌리세요")
 
-    loader = _NodeLoader(text)
+    try:
+        loader = _NodeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return fail(line, col, f"the control character U+{exc.character:04X} is not allowed",
+                    f"제어 문자 U+{exc.character:04X}는 쓸 수 없습니다",
+                    "delete it (it is invisible in most editors)",
+                    "지우세요 (대부분의 편집기에서 보이지 않는 문자입니다)")
     try:
         root = loader.get_single_node()
     except _Refused as exc:
@@ -143,6 +152,9 @@ def load_bytes(raw: bytes, filename: str = "<data>") -> Loaded:
         return fail(1, 1, f"YAML error: {exc}", f"YAML 오류: {exc}")
     finally:
         loader.dispose()
+    if root is None:  # only comments
+        return fail(1, 1, "the file is empty", "파일이 비어 있습니다",
+                    "restore the file from the previous version", "이전 버전으로 파일을 되돌리세요")
 
     converter = _Converter(loader, filename)
     data = converter.to_python(root, ())
@@ -153,12 +165,21 @@ def load_bytes(raw: bytes, filename: str = "<data>") -> Loaded:
     except ValidationError as exc:
         # A value the converter already refused reaches pydantic as None: say
         # it once.
-        fresh = [err for err in exc.errors() if not converter.reported(tuple(err["loc"]))]
+        fresh = [err for err in _most_specific(exc.errors())
+                 if not converter.reported(tuple(err["loc"]))]
         errors += [converter.explain(err) for err in fresh]
     if errors:
         errors.sort(key=lambda e: (e.line, e.column))
         return Loaded(None, tuple(errors))
     return Loaded(dataset, ())
+
+
+def _most_specific(errors: list[Any]) -> list[Any]:
+    """Drop an error about a list or group when an error inside it says more
+    (pydantic adds 'too short' to a list whose only item is invalid)."""
+    locs = [tuple(e["loc"]) for e in errors]
+    return [e for e, loc in zip(errors, locs)
+            if not any(len(other) > len(loc) and other[:len(loc)] == loc for other in locs)]
 
 
 class _Converter:

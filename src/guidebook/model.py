@@ -176,8 +176,8 @@ class Address(Strict):
 
 
 class Location(Strict):
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    lat: float
+    lon: float
 
     @model_validator(mode="after")
     def _in_korea(self) -> Location:

@@ -70,8 +70,8 @@ def localized(texts: Texts, lang: str) -> Span | None:
 def phone_link(e164: str) -> dict[str, str]:
     """A click-to-call link and the number as a foreign visitor dials it.
 
-    >>> phone_link("+8226703114")
-    {'href': 'tel:+8226703114', 'display': '+82 2-2670-3114'}
+    >>> phone_link("+82226703114")
+    {'href': 'tel:+82226703114', 'display': '+82 2-2670-3114'}
     """
     number = phonenumbers.parse(e164)
     display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -1,0 +1,52 @@
+"""Shared fixtures: the repository layout and one fixture site built once per run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+OUTPUT = Path(__file__).parent / "output"  # screenshots and other artefacts to look at
+
+
+def copy_project(dest: Path, data: Path = FIXTURES / "institutions.yaml") -> Path:
+    """A copy of the site sources in ``dest`` with ``data`` as the data file."""
+    for name in ("mkdocs.yml", "content", "overrides", "hooks"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name,
+                            ignore=shutil.ignore_patterns("institutions", "__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    (dest / "data").mkdir()
+    shutil.copy2(data, dest / "data" / "institutions.yaml")
+    return dest
+
+
+def build_project(project: Path, site_dir: Path | None = None) -> Path:
+    """Build ``project`` in-process, as ``mkdocs build --strict`` would."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site_dir = site_dir or project / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    build(config)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data built into five sites; returns the site folder."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    return build_project(project)
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    return OUTPUT

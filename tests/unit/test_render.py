@@ -1,0 +1,120 @@
+"""Record + language -> rendered page text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from guidebook.i18n import LANGUAGES, translations
+from guidebook.load import load_bytes, load_file
+from guidebook.render import channel_links, render_directory, render_institution
+from tests.conftest import FIXTURES
+
+DATA = load_file(FIXTURES / "institutions.yaml").dataset
+EYE, CLINIC, HOTEL = DATA.institutions
+
+
+def page(inst, lang: str) -> str:
+    return render_institution(inst, DATA.district, lang, translations(lang))
+
+
+@pytest.mark.parametrize("lang, contact, phone_label", [
+    ("en", "Contact", "Phone"), ("zh", "联系方式", "电话"), ("mn", "Холбоо барих", "Утас"),
+    ("ru", "Контакты", "Телефон"), ("ar", "التواصل", "الهاتف"),
+])
+def test_labels_are_translated(lang: str, contact: str, phone_label: str) -> None:
+    text = page(EYE, lang)
+    assert f"## {contact}\n" in text
+    assert f"<li>{phone_label}: " in text
+    assert getattr(EYE.name, lang) in text
+
+
+def test_korean_name_is_marked_korean_and_isolated_on_arabic_pages() -> None:
+    assert '<span lang="ko" dir="ltr">테스트안과병원</span>' in page(EYE, "ar")
+    assert '<span lang="ko">테스트안과병원</span>' in page(EYE, "ru")
+
+
+def test_phone_is_a_tel_link_isolated_left_to_right() -> None:
+    text = page(EYE, "ar")
+    assert '<a class="gb-tel" href="tel:+82226701234"><bdi dir="ltr">+82 2-2670-1234</bdi></a>' in text
+
+
+def test_english_fallback_is_marked_english_with_a_notice() -> None:
+    ru = page(EYE, "ru")
+    assert "Глазная больница для тестов." in ru and 'lang="en"' not in ru.split("gb-summary")[1][:40]
+    mn = page(EYE, "mn")
+    assert '<span lang="en">An eye hospital used by the tests.</span>' in mn
+    assert "одоогоор орчуулаагүй" in mn
+    ar = page(EYE, "ar")
+    assert '<span lang="en" dir="ltr">An eye hospital used by the tests.</span>' in ar
+
+
+def test_dates_are_formatted_by_cldr_for_each_language() -> None:
+    assert "March 9, 2026" in page(EYE, "en")
+    assert "2026年3月9日" in page(EYE, "zh")
+    assert "9 марта 2026" in page(EYE, "ru")
+    assert "9 مارس 2026" in page(EYE, "ar")
+
+
+def test_language_names_come_from_cldr_in_the_readers_language() -> None:
+    zh = page(EYE, "zh")
+    for name in ("英语", "中文", "蒙古语", "俄语", "阿拉伯语"):
+        assert f"<li>{name}</li>" in zh
+
+
+def test_channels_the_readers_market_uses_come_first() -> None:
+    def order(lang: str) -> list[str]:
+        return [c["label"] for c in channel_links(EYE, lang, translations(lang))]
+    assert order("zh")[0] == "微信"
+    assert order("ru")[:3] == ["WhatsApp", "Telegram", "ВКонтакте"]
+    assert order("mn")[0] == "Facebook"
+    assert order("ar")[:2] == ["واتساب", "إنستغرام"]
+    links = {c["value"]: c["href"] for c in channel_links(EYE, "en", translations("en"))}
+    assert links["+82 10-1234-5678"] == "https://wa.me/821012345678"
+    assert links["@testeye"] == "https://t.me/testeye"
+
+
+def test_missing_phone_sends_the_reader_to_the_help_desk() -> None:
+    text = page(CLINIC, "en")
+    assert "No phone number for foreign patients has been verified yet" in text
+    assert "Test Help Desk" in text and "tel:+82226700000" in text
+    assert "The address has not been verified yet" in text
+    assert "No phone number" not in page(EYE, "en")
+
+
+def test_user_strings_are_escaped() -> None:
+    names = "{ko: '가 & 나', en: \"A 'quoted' & co\", zh: 甲, mn: А, ru: А, ar: أ}"
+    text = (FIXTURES / "institutions.yaml").read_text(encoding="utf-8")
+    hostile = text.replace("An eye hospital used by the tests.",
+                           "'<script>alert(1)</script> [x](javascript:alert(1)) \"q\"'")
+    hostile = hostile.replace(
+        "{ko: 테스트의원, en: Test Clinic, zh: 测试诊所, mn: Тест клиник, ru: Тестовая клиника, ar: عيادة الاختبار}",
+        names)
+    data = load_bytes(hostile.encode(), "x.yaml").dataset
+    assert data is not None
+    text = render_institution(data.institutions[0], data.district, "en", translations("en"))
+    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&#34;q&#34;" in text
+    clinic = render_institution(data.institutions[1], data.district, "en", translations("en"))
+    assert "A &#39;quoted&#39; &amp; co" in clinic
+    # front matter is YAML-quoted, not injected
+    assert clinic.startswith("---\nguidebook_page: institution\ntitle: A 'quoted' & co\n---")
+
+
+def test_directory_groups_by_category_and_counts_with_plural_rules() -> None:
+    ru = render_directory(DATA, "ru", translations("ru"))
+    assert "3 учреждения-партнёра" in ru  # Russian 'few' form
+    assert ru.index("## Больницы и клиники") < ru.index("## Проживание")
+    assert re.findall(r'href="([^"]+)"', ru) == ["test-eye-hospital/", "test-clinic/", "test-hotel/"]
+    zh = render_directory(DATA, "zh", translations("zh"))
+    assert "3 家合作机构" in zh and "眼科和整形外科" in zh  # CLDR list pattern
+    ar = render_directory(DATA, "ar", translations("ar"))
+    assert "3 مؤسسات شريكة" in ar  # Arabic 'few' form
+
+
+def test_every_language_renders_every_record() -> None:
+    for lang in LANGUAGES:
+        for inst in DATA.institutions:
+            text = page(inst, lang)
+            assert text.startswith("---\n") and "gb-verified" in text
