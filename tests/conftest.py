@@ -15,6 +15,7 @@ OUTPUT = Path(__file__).parent / "output"  # screenshots and other artefacts to 
 
 def copy_project(dest: Path, data: Path = FIXTURES / "institutions.yaml") -> Path:
     """A copy of the site sources in ``dest`` with ``data`` as the data file."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "content", "overrides", "hooks"):
         src = ROOT / name
         if src.is_dir():

@@ -1,0 +1,92 @@
+"""The built site in the real Chromium (Debian's), driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Flags for a sandboxed, offline machine: no background calls home.
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-features=Translate,OptimizationHints,MediaRouter"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(fixture_site: Path):
+    handler = functools.partial(QuietHandler, directory=str(fixture_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("lang, direction, h1", [
+    ("ar", "rtl", "مستشفى الاختبار للعيون"),
+    ("mn", "ltr", "Тест нүдний эмнэлэг"),
+    ("zh", "ltr", "测试眼科医院"),
+])
+def test_institution_page_on_a_phone(browser, server: str, output_dir: Path,
+                                     lang: str, direction: str, h1: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(f"{server}/{lang}/institutions/test-eye-hospital/", wait_until="networkidle")
+
+    assert page.evaluate("document.body.dir") == direction
+    heading = page.locator("article h1")
+    assert heading.inner_text() == h1
+    assert heading.evaluate("e => getComputedStyle(e).direction") == direction
+    assert page.evaluate("document.documentElement.lang") == {"zh": "zh-Hans"}.get(lang, lang)
+    # the phone number reads in dial order, left to right, in every language
+    phone = page.locator("a.gb-tel bdi")
+    assert phone.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert page.locator("a.gb-tel").get_attribute("href") == "tel:+82226701234"
+
+    page.screenshot(path=str(output_dir / f"institution-{lang}-390.png"), full_page=True)
+    hosts = {urlparse(url).netloc for url in requests}
+    assert hosts == {urlparse(server).netloc}, f"requests left the site: {sorted(hosts)}"
+    assert len(requests) >= 3  # the page, its CSS and its JS were really fetched
+    context.close()
+
+
+def test_language_switcher_goes_to_the_same_institution(browser, server: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{server}/mn/institutions/test-clinic/")
+    page.locator(".md-header [data-md-component='header-topic'], .md-header").first.wait_for()
+    href = page.locator('a.md-select__link[hreflang="ar"]').get_attribute("href")
+    page.goto(urljoin_page(page.url, href))
+    assert page.url == f"{server}/ar/institutions/test-clinic/"
+    assert page.locator("article h1").inner_text() == "عيادة الاختبار"
+    page.close()
+
+
+def urljoin_page(base: str, href: str) -> str:
+    from urllib.parse import urljoin
+    return urljoin(base, href)
