@@ -6,11 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages: Python's venv, and for the tests Chromium (driven by
-# Playwright) plus the Noto fonts that cover every script of the guide, so
-# screenshots show real glyphs.
-BUILD_PACKAGES=(python3 python3-venv)
-TEST_PACKAGES=(chromium fonts-noto-core fonts-noto-cjk)
+# Debian packages. Build: Python's venv; Pango and HarfBuzz for WeasyPrint;
+# the Noto fonts that cover every script of the guide (embedded in the PDFs);
+# Ghostscript for the opt-in CMYK PDFs. Tests: Chromium (driven by
+# Playwright), poppler-utils (pdffonts, pdftotext, pdftoppm), zbar-tools
+# (zbarimg reads the QR codes back).
+BUILD_PACKAGES=(python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+                fonts-noto-core fonts-noto-cjk ghostscript)
+TEST_PACKAGES=(chromium poppler-utils zbar-tools)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

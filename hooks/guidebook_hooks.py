@@ -6,6 +6,8 @@ logic worth testing lives in the core.
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,9 @@ from mkdocs.plugins import event_priority
 
 from guidebook import site
 from guidebook.i18n import translations
+
+log = logging.getLogger("mkdocs.hooks.guidebook")
+DATA = "data/institutions.yaml"
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -29,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = config.extra.get("guidebook", {})
     base = Path(config.config_file_path).parent
     try:
-        prepared = site.prepare(base / settings.get("data", "data/institutions.yaml"),
+        prepared = site.prepare(base / settings.get("data", DATA),
                                 Path(config.docs_dir))
     except (site.DataError, FileExistsError) as exc:
         raise PluginError(str(exc)) from None
@@ -60,3 +65,24 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     for alternate in getattr(config.extra, "alternate", None) or []:
         alternate["lang"] = site.html_lang(alternate["lang"])
     return context
+
+
+@event_priority(-200)  # after the i18n plugin has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    """Leaflet pages and PDFs, once, when the last language is built."""
+    if config.plugins["i18n"].building:
+        return  # a language build inside the i18n plugin's loop
+    settings = config.extra.get("guidebook", {})
+    try:
+        profile = site.print_profile(settings.get("print", {}), os.environ)
+        if profile is None:
+            log.info("PDFs are turned off: site/ has no leaflet or guidebook PDFs")
+            return
+        site.make_print(site.load_cached(Path(config.config_file_path).parent
+                                         / settings.get("data", DATA)),
+                        site_dir=Path(config.site_dir), docs_dir=Path(config.docs_dir),
+                        site_url=config.site_url, profile=profile,
+                        progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
+                                                    f"({r.blanks} blank) in {r.seconds:.1f} s"))
+    except site.PrintError as exc:
+        raise PluginError(str(exc)) from None

@@ -51,3 +51,10 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def output_dir() -> Path:
     OUTPUT.mkdir(exist_ok=True)
     return OUTPUT
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own sample data built as the README's build command does."""
+    project = copy_project(tmp_path_factory.mktemp("sample"), ROOT / "data" / "institutions.yaml")
+    return build_project(project)

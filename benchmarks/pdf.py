@@ -1,0 +1,81 @@
+"""How long the ten print PDFs (leaflet and guidebook, five languages) take.
+
+Times ``guidebook.site.make_print`` (print HTML, WeasyPrint in a process pool
+over the machine's cores, crop marks and CMYK when the profile asks) for the
+sample data or for N synthetic institutions, and the same jobs on one worker
+as the baseline in the same run. Prints each file's pages and seconds, then
+medians; the last line is machine-readable::
+
+    data=sample pdfs=10 pages=P pdf_s=X.XX one_worker_s=Y.YY speedup=Z.ZZ
+
+Run from the project root:
+
+    .venv/bin/python benchmarks/pdf.py [--institutions N] [--repeat 3] [--cmyk] [--crop-marks]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from guidebook import site  # noqa: E402
+from guidebook.load import load_file  # noqa: E402
+from guidebook.print_html import PrintProfile  # noqa: E402
+from synthetic import write_dataset  # noqa: E402
+
+
+def dataset_for(n: int | None, work: Path):
+    path = ROOT / "data" / "institutions.yaml"
+    if n:
+        path = work / "institutions.yaml"
+        write_dataset(path, n, 0)
+    return load_file(path).dataset
+
+
+def one_run(dataset, work: Path, profile: PrintProfile, workers: int | None) -> tuple[float, list]:
+    out = Path(tempfile.mkdtemp(dir=work))
+    start = time.perf_counter()
+    results = site.make_print(dataset, site_dir=out, docs_dir=ROOT / "content",
+                              site_url="https://guide.example.org/", profile=profile,
+                              progress=lambda r: None, workers=workers)
+    return time.perf_counter() - start, results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--institutions", "-n", type=int, default=None,
+                        help="synthetic institutions (default: the sample data)")
+    parser.add_argument("--repeat", "-r", type=int, default=3)
+    parser.add_argument("--cmyk", action="store_true")
+    parser.add_argument("--crop-marks", action="store_true")
+    args = parser.parse_args()
+    profile = PrintProfile(cmyk=args.cmyk, crop_marks=args.crop_marks)
+    with tempfile.TemporaryDirectory(prefix="guidebook-pdf-bench-") as tmp:
+        work = Path(tmp)
+        dataset = dataset_for(args.institutions, work)
+        pooled, single, results = [], [], []
+        for i in range(args.repeat):
+            seconds, results = one_run(dataset, work, profile, None)
+            pooled.append(seconds)
+            single.append(one_run(dataset, work, profile, 1)[0])
+            print(f"run {i + 1}: pool {pooled[-1]:.2f} s, one worker {single[-1]:.2f} s", flush=True)
+    for r in results:
+        print(f"  {r.target.name:<20} {r.pages:4d} pages ({r.blanks} blank)  {r.seconds:5.2f} s")
+    pdf_s, one_s = statistics.median(pooled), statistics.median(single)
+    label = f"n{args.institutions}" if args.institutions else "sample"
+    print(f"data={label} pdfs={len(results)} pages={sum(r.pages for r in results)} "
+          f"pdf_s={pdf_s:.2f} one_worker_s={one_s:.2f} speedup={one_s / pdf_s:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,154 @@
+"""Print HTML for the leaflet and the guidebook: ``(dataset, language) -> HTML``.
+
+The same pages serve a browser (the leaflet is on the site, printable with
+``@page`` CSS) and WeasyPrint (the PDFs for the print shop). Text in another
+direction than the page's (phone numbers, addresses, URLs in Arabic) is wrapped
+in the Unicode isolates LRI...PDI rather than in ``<bdi>``: WeasyPrint breaks an
+RTL line badly when an inline element starts it (ARCHITECTURE.md).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import markdown
+import segno
+from babel.support import NullTranslations
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .i18n import DEFAULT_LANGUAGE, KOREAN, LANGUAGES, format_day
+from .model import Dataset, Institution
+from .render import help_desk_view, institution_view
+
+TEMPLATES = Path(__file__).parent / "templates"
+LRI, PDI = "\u2066", "\u2069"
+# Ghostscript's own CMYK profile (Debian package libgs-common, installed with
+# ghostscript): the output intent of the CMYK PDF/X-4 files.
+CMYK_ICC = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+# Korean for "Please take me to this address", shown to a taxi driver.
+DRIVER_REQUEST_KO = "이 주소로 가 주세요"
+
+
+@dataclass(frozen=True)
+class PrintProfile:
+    """What the print shop asked for (``extra.guidebook.print`` in mkdocs.yml)."""
+
+    bleed_mm: float = 3.0
+    crop_marks: bool = False
+    cmyk: bool = False  # opt-in CMYK PDF/X-4 (converted with Ghostscript)
+    leaflet_max_institutions: int = 18
+
+
+def isolate(text: str) -> str:
+    """Left-to-right text (a phone number, a URL) isolated for any paragraph direction.
+
+    >>> isolate("+82 2-2670-3114") == "\\u2066+82 2-2670-3114\\u2069"
+    True
+    """
+    return f"{LRI}{text}{PDI}"
+
+
+def qr_svg(url: str) -> Markup:
+    """A vector QR code for ``url`` (error correction M, 4-module quiet zone).
+
+    The SVG draws in ``currentColor`` so that print CSS decides the ink (pure
+    K in the CMYK profile).
+    """
+    svg = segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=4, dark="#000")
+    svg = svg.replace('stroke="#000"', 'stroke="currentColor"')
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(url)}" ', 1))
+
+
+def language_root(site_url: str, lang: str) -> str:
+    """The absolute URL of a language's home page.
+
+    >>> language_root("https://guide.example.org/", "mn")
+    'https://guide.example.org/mn/'
+    """
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base if lang == DEFAULT_LANGUAGE else f"{base}{lang}/"
+
+
+def markdown_html(path: Path) -> Markup:
+    """A Markdown content page as HTML for print, without its front matter and H1."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    html = markdown.markdown(text, extensions=["attr_list", "tables"])
+    html = re.sub(r"<h1>.*?</h1>", "", html, count=1, flags=re.S)
+    # Phone numbers written as links: isolate their text for RTL pages.
+    html = re.sub(r'(<a [^>]*href="tel:[^"]*"[^>]*>)([^<]*)(</a>)',
+                  lambda m: m.group(1) + isolate(m.group(2)) + m.group(3), html)
+    return Markup(html)  # noqa: S704 - editor-written Markdown from the repository
+
+
+def _leaflet_institutions(dataset: Dataset, limit: int) -> list[Institution]:
+    return list(dataset.institutions[:limit])
+
+
+@lru_cache(maxsize=None)
+def _environment(tr: NullTranslations) -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, extensions=["jinja2.ext.i18n"],
+                      trim_blocks=True, lstrip_blocks=True)
+    env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["isolate"] = isolate
+    return env
+
+
+def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
+            docs_dir: Path, profile: PrintProfile, created: _dt.date) -> dict[str, object]:
+    language = LANGUAGES[lang]
+    root = language_root(site_url, lang)
+    return {
+        "lang": lang,
+        "html_lang": language.html_lang,
+        "dir": language.direction,
+        "korean": KOREAN,
+        "driver_request_ko": DRIVER_REQUEST_KO,
+        "sample": dataset.sample,
+        "site_name": getattr(dataset.district.site_name, lang),
+        "site_url": root,
+        "site_qr": qr_svg(root),
+        "district": getattr(dataset.district.name, lang),
+        "help_desk": help_desk_view(dataset.district, lang),
+        "help_html": markdown_html(docs_dir / f"help.{lang}.md"),
+        "profile": profile,
+        "cmyk_icc": CMYK_ICC.as_uri(),
+        "created": created.isoformat(),
+        "created_text": format_day(created, lang),
+        "css": Markup((TEMPLATES / "print.css").read_text(encoding="utf-8")),
+    }
+
+
+def _entry(inst: Institution, dataset: Dataset, lang: str, tr: NullTranslations,
+           root: str) -> dict[str, object]:
+    view = institution_view(inst, dataset.district, lang, tr)
+    url = f"{root}institutions/{inst.id}/"
+    return {**view, "url": url, "qr": qr_svg(url)}
+
+
+def leaflet_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url: str,
+                 docs_dir: Path, profile: PrintProfile, created: _dt.date) -> str:
+    """The A4 landscape tri-fold leaflet of one language (two pages: outside, inside)."""
+    ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created)
+    listed = _leaflet_institutions(dataset, profile.leaflet_max_institutions)
+    ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"])) for i in listed]
+    ctx["unlisted"] = len(dataset.institutions) - len(listed)
+    ctx["offer_html"] = markdown_html(docs_dir / "_print" / f"offer.{lang}.md")
+    return _environment(tr).get_template("leaflet.html.j2").render(**ctx)
+
+
+def guidebook_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url: str,
+                   docs_dir: Path, profile: PrintProfile, created: _dt.date) -> str:
+    """The A5 guidebook of one language: cover, contents, a page per institution,
+    help pages and a back cover (blank pages are added when the PDF is made)."""
+    ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created)
+    ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"]))
+                           for i in dataset.institutions]
+    return _environment(tr).get_template("guidebook.html.j2").render(**ctx)

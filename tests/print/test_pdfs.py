@@ -1,0 +1,115 @@
+"""The leaflet and guidebook PDFs, read back with the tools a print shop would use."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from guidebook.load import load_file
+from tests.conftest import FIXTURES, ROOT
+from tests.print import pdftools
+
+LANGS = ["ar", "mn", "zh", "ru", "en"]  # Arabic first: the hardest to get right
+PREFIX = {"en": ""} | {lang: f"{lang}/" for lang in LANGS if lang != "en"}
+SITE = "https://guide.example.org/"
+FORMATS = {"leaflet": (297.0, 210.0), "guidebook": (148.0, 210.0)}
+
+
+def pdf(site: Path, kind: str, lang: str) -> Path:
+    return site / PREFIX[lang] / "downloads" / f"{kind}-{lang}.pdf"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", FORMATS)
+def test_trim_bleed_and_no_marks_by_default(fixture_site: Path, kind: str, lang: str) -> None:
+    path = pdf(fixture_site, kind, lang)
+    for page in range(pdftools.page_count(path)):
+        b = pdftools.boxes(path, page)
+        assert pdftools.size_mm(b["TrimBox"]) == FORMATS[kind]
+        bleed = [b["TrimBox"][0] - b["BleedBox"][0], b["TrimBox"][1] - b["BleedBox"][1],
+                 b["BleedBox"][2] - b["TrimBox"][2], b["BleedBox"][3] - b["TrimBox"][3]]
+        assert all(edge >= 3 * pdftools.MM - 0.01 for edge in bleed), bleed
+        assert b["MediaBox"] == b["BleedBox"]  # no crop marks unless asked for
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_counts(fixture_site: Path, lang: str) -> None:
+    assert pdftools.page_count(pdf(fixture_site, "leaflet", lang)) == 2
+    assert pdftools.page_count(pdf(fixture_site, "guidebook", lang)) % 4 == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", FORMATS)
+def test_fonts_embedded_subset_and_no_type3(fixture_site: Path, kind: str, lang: str) -> None:
+    fonts = pdftools.fonts(pdf(fixture_site, kind, lang))
+    assert fonts
+    for font in fonts:
+        assert font["emb"] == "yes" and font["sub"] == "yes", font
+        assert "Type 3" not in font["type"], font
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", FORMATS)
+def test_every_character_has_a_glyph(fixture_site: Path, kind: str, lang: str) -> None:
+    assert pdftools.missing_glyphs(pdf(fixture_site, kind, lang)) == {}
+
+
+def test_missing_glyph_detector_catches_a_missing_glyph(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    path = tmp_path / "missing.pdf"
+    HTML(string='<p style="font-family: Noto Sans">A \ue000 Ө</p>').write_pdf(path)
+    assert list(pdftools.missing_glyphs(path).values()) == [{"\ue000"}]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_names_in_the_language_and_in_korean(sample_site: Path, lang: str) -> None:
+    dataset = load_file(ROOT / "data" / "institutions.yaml").dataset
+    guidebook = pdftools.text(pdf(sample_site, "guidebook", lang))
+    leaflet = pdftools.text(pdf(sample_site, "leaflet", lang))
+
+    def norm(s: str) -> str:
+        return "".join(ch for ch in s if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+    for inst in dataset.institutions:
+        for name in (getattr(inst.name, lang), inst.name.ko):
+            assert norm(name) in norm(guidebook), (lang, name)
+            assert norm(name) in norm(leaflet), (lang, name)
+    assert {"ө", "ү"} <= set(pdftools.text(pdf(sample_site, "guidebook", "mn")))  # U+04E9, U+04AF
+
+
+def test_arabic_phone_number_reads_in_dial_order(fixture_site: Path) -> None:
+    text = pdftools.text(pdf(fixture_site, "guidebook", "ar"))
+    assert "+82 2-2670-1234" in text
+    assert "82 2-2670-1234+" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_qr_codes_point_to_the_pages_in_that_language(fixture_site: Path, lang: str) -> None:
+    ids = [i.id for i in load_file(FIXTURES / "institutions.yaml").dataset.institutions]
+    root = SITE + PREFIX[lang]
+    leaflet, guidebook = pdf(fixture_site, "leaflet", lang), pdf(fixture_site, "guidebook", lang)
+    assert pdftools.qr_payloads(leaflet, 1) == {root}
+    assert pdftools.qr_payloads(leaflet, 2) == {f"{root}institutions/{i}/" for i in ids}
+    assert pdftools.qr_payloads(guidebook, 3) == {f"{root}institutions/{ids[0]}/"}
+    for url in pdftools.qr_payloads(leaflet, 2):  # and those pages exist in the built site
+        assert (fixture_site / url.removeprefix(SITE) / "index.html").exists()
+
+
+def test_first_pages_rendered_for_review(sample_site: Path, output_dir: Path) -> None:
+    for lang in LANGS:
+        for kind in FORMATS:
+            png = pdftools.render_png(pdf(sample_site, kind, lang), 1, output_dir / f"{kind}-{lang}-p1")
+            assert png.stat().st_size > 10_000
+
+
+def test_leaflet_page_is_on_the_site_and_downloads_link_to_the_pdfs(fixture_site: Path) -> None:
+    for lang in LANGS:
+        folder = fixture_site / PREFIX[lang] / "downloads"
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        assert f'href="leaflet-{lang}.pdf"' in page and f'href="guidebook-{lang}.pdf"' in page
+        leaflet = (folder / "leaflet.html").read_text(encoding="utf-8")
+        assert "@page leaflet" in leaflet and "http" not in leaflet.split("<body")[0].replace(
+            'content="width', "")  # self-contained: no stylesheet or font from elsewhere
