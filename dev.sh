@@ -39,8 +39,7 @@ install_python() {
   if [ "$(cat .venv/.guidebook-stamp 2>/dev/null)" != "$stamp" ]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
     .venv/bin/python -m pip install --quiet -r requirements.lock
-    .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e . \
-      || .venv/bin/python -m pip install --quiet --no-deps -e .
+    .venv/bin/python -m pip install --quiet --no-deps -e .
     echo "$stamp" > .venv/.guidebook-stamp
   fi
 }
