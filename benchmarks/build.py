@@ -107,6 +107,8 @@ def make_project(dest: Path, n: int, seed: int) -> Path:
                             ignore=shutil.ignore_patterns("institutions", "__pycache__"))
         else:
             shutil.copy2(src, dest / name)
+    for name in ("translations", "src"):  # watched by `mkdocs serve`: must exist
+        (dest / name).symlink_to(ROOT / name)
     write_dataset(dest / "data" / "institutions.yaml", n, seed)
     return dest
 

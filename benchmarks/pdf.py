@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from guidebook import site  # noqa: E402
+from guidebook import downloads  # noqa: E402
 from guidebook.load import load_file  # noqa: E402
 from guidebook.print_html import PrintProfile  # noqa: E402
 from synthetic import write_dataset  # noqa: E402
@@ -43,7 +43,7 @@ def dataset_for(n: int | None, work: Path):
 def one_run(dataset, work: Path, profile: PrintProfile, workers: int | None) -> tuple[float, list]:
     out = Path(tempfile.mkdtemp(dir=work))
     start = time.perf_counter()
-    results = site.make_print(dataset, site_dir=out, docs_dir=ROOT / "content",
+    results = downloads.make_print(dataset, site_dir=out, docs_dir=ROOT / "content",
                               site_url="https://guide.example.org/", profile=profile,
                               progress=lambda r: None, workers=workers)
     return time.perf_counter() - start, results

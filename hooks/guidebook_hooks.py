@@ -1,7 +1,7 @@
 """MkDocs hooks: thin adapters between MkDocs and the guidebook core.
 
-Each handler moves values between MkDocs' objects and ``guidebook.site``; the
-logic worth testing lives in the core.
+Each handler moves values between MkDocs' objects and ``guidebook.site`` /
+``guidebook.downloads``; the logic worth testing lives in the core.
 """
 
 from __future__ import annotations
@@ -14,10 +14,19 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from guidebook import site
+from guidebook import downloads, quality, site
 from guidebook.i18n import translations
+from guidebook.render import PlaceholderError
 
 log = logging.getLogger("mkdocs.hooks.guidebook")
+# Release problems in a preview build: shown, but not counted as MkDocs
+# warnings (strict mode would turn them into a failed preview).
+problems_log = logging.getLogger("guidebook.preview")
+if not problems_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  [preview] %(message)s"))
+    problems_log.addHandler(_handler)
+    problems_log.propagate = False
 DATA = "data/institutions.yaml"
 
 if TYPE_CHECKING:
@@ -28,16 +37,32 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
+def _settings(config: MkDocsConfig) -> dict:
+    return config.extra.get("guidebook", {})
+
+
+def _data_file(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / _settings(config).get("data", DATA)
+
+
+def _is_first_language(config: MkDocsConfig) -> bool:
+    return not config.plugins["i18n"].building
+
+
 @event_priority(50)  # before the i18n plugin (-100) reads the languages and the docs folder
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the data, write the generated pages, name the languages."""
-    settings = config.extra.get("guidebook", {})
-    base = Path(config.config_file_path).parent
     try:
-        prepared = site.prepare(base / settings.get("data", DATA),
-                                Path(config.docs_dir))
-    except (site.DataError, FileExistsError) as exc:
+        prepared = site.prepare(_data_file(config), Path(config.docs_dir),
+                                site.policy(_settings(config).get("release", {})),
+                                quality.reference_date())
+        if site.is_release(os.environ) and prepared.problems:
+            raise site.ReleaseError(prepared.problems)
+    except (site.DataError, site.ReleaseError, FileExistsError) as exc:
         raise PluginError(str(exc)) from None
+    if _is_first_language(config):
+        for problem in prepared.problems:
+            problems_log.warning(problem.format())
     config.extra["guidebook_sample"] = prepared.dataset.sample
     names = site.language_names()
     for language in config.plugins["i18n"].config.languages:
@@ -57,6 +82,19 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Lists from the data, and notices on untranslated or unreviewed pages."""
+    if page.meta.get("guidebook_page"):
+        return markdown  # generated from the data: already in its language
+    language = config.theme["language"]
+    dataset = quality.publishable(site.load_cached(_data_file(config)), quality.reference_date())
+    try:
+        return site.page_markdown(markdown, language, getattr(page.file, "locale", language),
+                                  page.meta, dataset, page.url)
+    except PlaceholderError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+
 @event_priority(-50)  # after the i18n plugin (50) has set this page's alternates
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """hreflang and the switcher's lang with BCP 47 tags (zh-Hans, not zh)."""
@@ -69,20 +107,29 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    """Leaflet pages and PDFs, once, when the last language is built."""
-    if config.plugins["i18n"].building:
+    """Leaflet pages and PDFs, then a check of every internal link, once,
+    when the last language is built."""
+    if not _is_first_language(config):
         return  # a language build inside the i18n plugin's loop
-    settings = config.extra.get("guidebook", {})
     try:
-        profile = site.print_profile(settings.get("print", {}), os.environ)
-        if profile is None:
-            log.info("PDFs are turned off: site/ has no leaflet or guidebook PDFs")
-            return
-        site.make_print(site.load_cached(Path(config.config_file_path).parent
-                                         / settings.get("data", DATA)),
-                        site_dir=Path(config.site_dir), docs_dir=Path(config.docs_dir),
-                        site_url=config.site_url, profile=profile,
-                        progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
-                                                    f"({r.blanks} blank) in {r.seconds:.1f} s"))
-    except site.PrintError as exc:
+        _make_downloads(config)
+    except downloads.PrintError as exc:
         raise PluginError(str(exc)) from None
+    base_path = site.url_path(config.site_url)
+    broken = quality.broken_links(Path(config.site_dir), base_path)
+    if broken and site.is_release(os.environ):
+        raise PluginError(str(site.ReleaseError(broken)))
+    for problem in broken:
+        problems_log.warning(problem.format())
+
+
+def _make_downloads(config: MkDocsConfig) -> None:
+    profile = downloads.print_profile(_settings(config).get("print", {}), os.environ)
+    if profile is None:
+        log.info("PDFs are turned off: site/ has no leaflet or guidebook PDFs")
+        return
+    dataset = quality.publishable(site.load_cached(_data_file(config)), quality.reference_date())
+    downloads.make_print(dataset, site_dir=Path(config.site_dir), docs_dir=Path(config.docs_dir),
+                         site_url=config.site_url, profile=profile,
+                         progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
+                                                     f"({r.blanks} blank) in {r.seconds:.1f} s"))

@@ -23,6 +23,8 @@ def copy_project(dest: Path, data: Path = FIXTURES / "institutions.yaml") -> Pat
                             ignore=shutil.ignore_patterns("institutions", "__pycache__"))
         else:
             shutil.copy2(src, dest / name)
+    for name in ("translations", "src"):  # watched by `mkdocs serve`: must exist
+        (dest / name).symlink_to(ROOT / name)
     (dest / "data").mkdir()
     shutil.copy2(data, dest / "data" / "institutions.yaml")
     return dest

@@ -61,6 +61,19 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Per language: what is missing or unreviewed (text, or JSON with --json)."""
+    from .coverage import format_report, report
+
+    loaded = load_file(_display_path(Path(args.file)))
+    if not loaded.ok:
+        return cmd_check(args)
+    assert loaded.dataset is not None
+    data = report(loaded.dataset, Path(args.docs_dir))
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else format_report(data))
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build every site into a temporary folder; replace ``site/`` only on success."""
     # Imported here: the core does not depend on MkDocs, only this command does.
@@ -69,6 +82,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.release:
+        os.environ["GUIDEBOOK_RELEASE"] = "1"
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     mkdocs_log = logging.getLogger("mkdocs")
@@ -113,6 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("file", nargs="?", default=str(DEFAULT_DATA))
     check.set_defaults(func=cmd_check)
 
+    coverage = sub.add_parser("coverage", help="translation coverage per language")
+    coverage.add_argument("file", nargs="?", default=str(DEFAULT_DATA))
+    coverage.add_argument("--docs-dir", default="content")
+    coverage.add_argument("--json", action="store_true", help="machine-readable output")
+    coverage.set_defaults(func=cmd_coverage)
+
     schema = sub.add_parser("schema", help="write the JSON Schema of the data file")
     schema.add_argument("-o", "--output", default=str(DEFAULT_DATA.parent / SCHEMA_NAME))
     schema.set_defaults(func=cmd_schema)
@@ -121,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-f", "--config-file", default="mkdocs.yml")
     build.add_argument("-d", "--site-dir", default=None)
     build.add_argument("-v", "--verbose", action="store_true", help="log every step")
+    build.add_argument("--release", action="store_true",
+                       help="refuse sample data, stale records, unreviewed translations, "
+                            "broken links (same as GUIDEBOOK_RELEASE=1)")
     build.set_defaults(func=cmd_build)
 
     args = parser.parse_args(argv)

@@ -80,10 +80,29 @@ class _Refused(Exception):
         self.mark, self.en, self.ko, self.fix_en, self.fix_ko = mark, en, ko, fix_en, fix_ko
 
 
+MAX_DEPTH = 40  # the data file needs 6 levels; deeper nesting is a mistake or an attack
+
+
 class _NodeLoader(yaml.SafeLoader):
-    """A safe loader that refuses anchors and aliases (alias bombs, hidden sharing)."""
+    """A safe loader that refuses anchors and aliases (alias bombs, hidden
+    sharing) and nesting deeper than MAX_DEPTH (stack exhaustion)."""
+
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(self.peek_event().start_mark,
+                           f"the file nests more than {MAX_DEPTH} levels deep",
+                           f"중첩이 {MAX_DEPTH}단계보다 깊습니다",
+                           "check the indentation and the brackets",
+                           "들여쓰기와 괄호를 확인하세요")
+        self.depth += 1
+        try:
+            return self._compose_checked(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _compose_checked(self, parent: Node | None, index: Any) -> Node:
         event = self.peek_event()
         if isinstance(event, AliasEvent) or (
             isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor

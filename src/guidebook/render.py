@@ -8,6 +8,7 @@ name, an English fallback) is handed over with its own language tag.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -110,10 +111,15 @@ def help_desk_view(district: District, lang: str) -> dict[str, object]:
 
 
 def institution_view(inst: Institution, district: District, lang: str,
-                     tr: NullTranslations) -> dict[str, object]:
+                     tr: NullTranslations, stale_months: int | None = None) -> dict[str, object]:
     contact = inst.contact
     channels = channel_links(inst, lang, tr)
+    stale_notice = tr.ngettext(
+        "This information was last verified more than %(num)d month ago and may be out of date.",
+        "This information was last verified more than %(num)d months ago and may be out of date.",
+        stale_months) % {"num": stale_months} if stale_months else None
     return {
+        "stale_notice": stale_notice,
         "id": inst.id,
         "name": getattr(inst.name, lang),
         "name_ko": foreign(inst.name.ko, KOREAN, lang),
@@ -162,9 +168,10 @@ def _environment(lang: str, tr: NullTranslations) -> Environment:
 
 
 def render_institution(inst: Institution, district: District, lang: str,
-                       tr: NullTranslations) -> str:
-    """The Markdown source of one institution's page in one language."""
-    view = institution_view(inst, district, lang, tr)
+                       tr: NullTranslations, stale_months: int | None = None) -> str:
+    """The Markdown source of one institution's page in one language; with
+    ``stale_months``, a notice that its data is older than that."""
+    view = institution_view(inst, district, lang, tr, stale_months)
     body = _environment(lang, tr).get_template("institution.md.j2").render(inst=view)
     return _front_matter(title=view["name"], guidebook_page="institution") + body
 
@@ -189,7 +196,9 @@ def render_directory(dataset: Dataset, lang: str, tr: NullTranslations) -> str:
     return _front_matter(title=title, guidebook_page="directory") + body
 
 
-def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations]) -> dict[str, str]:
+def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
+                    stale_ids: frozenset[str] | set[str] = frozenset(),
+                    max_age_months: int = 12) -> dict[str, str]:
     """Every generated page, keyed by its path below the docs folder.
 
     Paths carry the i18n suffix (``institutions/<id>.<lang>.md``), so that the
@@ -199,9 +208,36 @@ def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations]) -> di
     for lang, tr in tr_for.items():
         pages[f"institutions/index.{lang}.md"] = render_directory(dataset, lang, tr)
         for inst in dataset.institutions:
+            stale = max_age_months if inst.id in stale_ids else None
             pages[f"institutions/{inst.id}.{lang}.md"] = render_institution(
-                inst, dataset.district, lang, tr)
+                inst, dataset.district, lang, tr, stale)
     return pages
+
+
+PLACEHOLDER = re.compile(r"^<!-- guidebook:institutions services=([a-z_,]+) -->$", re.M)
+
+
+class PlaceholderError(ValueError):
+    """A content page asks for a list by a service the vocabulary does not have."""
+
+
+def expand_placeholders(markdown: str, dataset: Dataset, lang: str, tr: NullTranslations,
+                        to_root: str = "") -> str:
+    """Replace each ``<!-- guidebook:institutions services=a,b -->`` line by the
+    list of institutions offering any of those services; links are relative to
+    the language's root through ``to_root`` (``../`` for a page one level down)."""
+    def listing(match: re.Match[str]) -> str:
+        wanted = match.group(1).split(",")
+        unknown = [w for w in wanted if w not in SERVICES]
+        if unknown:
+            raise PlaceholderError(f"unknown service(s) {', '.join(unknown)} in a "
+                                   f"guidebook:institutions list; known: {', '.join(SERVICES)}")
+        items = [dict(institution_view(i, dataset.district, lang, tr),
+                      matching=[tr.pgettext(*SERVICES[w]) for w in wanted if w in i.services])
+                 for i in dataset.institutions if set(wanted) & set(i.services)]
+        return _environment(lang, tr).get_template("institution_list.md.j2").render(
+            items=items, base=f"{to_root}institutions/")
+    return PLACEHOLDER.sub(listing, markdown)
 
 
 __all__ = ["DEFAULT_LANGUAGE", "generated_pages", "render_directory", "render_institution"]

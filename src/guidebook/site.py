@@ -7,17 +7,20 @@ so everything here is testable without building a site.
 from __future__ import annotations
 
 import datetime as _dt
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
+
+from markupsafe import escape
 
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, compile_catalogs, translations
 from .load import LoadError, Loaded, load_file
 from .model import Dataset
 from .pages import sync_generated_pages
-from .pdf import PdfError, PdfJob, PdfResult, render_all
-from .print_html import PrintProfile, guidebook_html, leaflet_html
+from .quality import (Policy, Problem, data_problems, is_reviewed, is_stale, page_problems,
+                      publishable)
+from .render import expand_placeholders
 
 _cache: dict[Path, tuple[tuple[int, int], Loaded]] = {}
 
@@ -55,16 +58,76 @@ def load_cached(path: Path) -> Dataset:
 
 @dataclass(frozen=True)
 class Prepared:
-    dataset: Dataset
+    dataset: Dataset  # what is published: partners whose term ended are left out
+    problems: list[Problem]  # what a release build refuses
     changed: list[Path]
 
 
-def prepare(data_file: Path, docs_dir: Path) -> Prepared:
+def prepare(data_file: Path, docs_dir: Path, policy: Policy, ref: _dt.date) -> Prepared:
     """Everything that must happen before MkDocs reads the docs folder:
     validate the data, compile the catalogs, write the generated pages."""
-    dataset = load_cached(data_file)
+    full = load_cached(data_file)
+    dataset = publishable(full, ref)
     compile_catalogs()
-    return Prepared(dataset, sync_generated_pages(dataset, docs_dir))
+    problems = data_problems(full, ref, policy) + page_problems(docs_dir)
+    stale = {i.id for i in dataset.institutions if is_stale(i, ref, policy)}
+    changed = sync_generated_pages(dataset, docs_dir, stale_ids=stale,
+                                   max_age_months=policy.max_age_months)
+    return Prepared(dataset, problems, changed)
+
+
+class ReleaseError(Exception):
+    """A release build found problems; ``str()`` lists them all, in both languages."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        head = (f"Release refused: {len(problems)} problem(s). "
+                f"배포할 수 없습니다: 문제 {len(problems)}개.")
+        super().__init__(head + "\n" + "\n".join(p.format() for p in problems))
+
+
+def is_release(environ: Mapping[str, str]) -> bool:
+    """A release build is asked for with GUIDEBOOK_RELEASE=1 (``guidebook build --release``)."""
+    return environ.get("GUIDEBOOK_RELEASE", "").lower() in ("1", "true", "yes")
+
+
+def policy(settings: Mapping[str, object]) -> Policy:
+    """The release policy from ``extra.guidebook.release`` in mkdocs.yml."""
+    unknown = set(settings) - set(Policy.__dataclass_fields__)
+    if unknown:
+        raise ReleaseError([Problem("config", "mkdocs.yml extra.guidebook.release",
+                                    f"unknown setting(s): {', '.join(sorted(unknown))}",
+                                    f"알 수 없는 설정: {', '.join(sorted(unknown))}")])
+    return Policy(**settings)  # type: ignore[arg-type]
+
+
+def to_language_root(page_url: str, lang: str) -> str:
+    """The relative path from a page up to its language's home page.
+
+    >>> to_language_root("zh/muslim-friendly/", "zh"), to_language_root("help/", "en")
+    ('../', '../')
+    >>> to_language_root("", "en")
+    ''
+    """
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    rel = page_url[len(prefix):] if page_url.startswith(prefix) else page_url
+    return "../" * rel.count("/")
+
+
+def page_markdown(markdown: str, lang: str, file_lang: str, meta: Mapping[str, object],
+                  dataset: Dataset, page_url: str) -> str:
+    """A content page's Markdown as it is shown in ``lang``: lists from the
+    data filled in, and a notice on an untranslated or unreviewed page."""
+    tr = translations(lang)
+    markdown = expand_placeholders(markdown, dataset, lang, tr, to_language_root(page_url, lang))
+    if file_lang != lang:  # the i18n plugin fell back to the English page
+        notice = tr.gettext("This page is not translated yet. The English text follows.")
+        return (f'<p class="gb-notice" markdown="0">{escape(notice)}</p>\n\n'
+                f'<div lang="en" dir="ltr" markdown="1">\n\n{markdown}\n\n</div>\n')
+    if not is_reviewed(meta, lang):
+        notice = tr.gettext("This translation has not been checked by a reviewer yet.")
+        return f'<p class="gb-notice" markdown="0">{escape(notice)}</p>\n\n{markdown}'
+    return markdown
 
 
 def language_names() -> dict[str, str]:
@@ -84,55 +147,11 @@ def permalink_title(site_language: str) -> str:
     return translations(site_language).gettext("Permanent link")
 
 
-class PrintError(Exception):
-    """The print files cannot be made as configured; the message says why."""
+def url_path(site_url: str | None) -> str:
+    """The path part of ``site_url``, ending in ``/``.
 
-
-def print_profile(settings: dict, environ: Mapping[str, str]) -> PrintProfile | None:
-    """The print profile from ``extra.guidebook.print`` in mkdocs.yml, or None when
-    PDFs are turned off (``enabled: false``, or GUIDEBOOK_PDF=0 for quick previews)."""
-    settings = dict(settings)
-    enabled = settings.pop("enabled", True)
-    if not enabled or environ.get("GUIDEBOOK_PDF") == "0":
-        return None
-    known = set(PrintProfile.__dataclass_fields__)
-    unknown = sorted(set(settings) - known)
-    if unknown:
-        raise PrintError(f"unknown print setting(s) {', '.join(unknown)} in mkdocs.yml "
-                         f"extra.guidebook.print; known: enabled, {', '.join(sorted(known))}")
-    return PrintProfile(**settings)
-
-
-def print_date(dataset: Dataset) -> _dt.date:
-    """The date printed on (and stored in) the PDFs: SOURCE_DATE_EPOCH when set,
-    else the newest verification date, so that a rebuild gives the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
-    return max(inst.last_verified for inst in dataset.institutions)
-
-
-def make_print(dataset: Dataset, *, site_dir: Path, docs_dir: Path, site_url: str | None,
-               profile: PrintProfile, progress: Callable[[PdfResult], None],
-               workers: int | None = None) -> list[PdfResult]:
-    """Write each language's leaflet page and its leaflet and guidebook PDFs into
-    ``<lang>/downloads/`` of the built site."""
-    if not site_url:
-        raise PrintError("site_url is not set in mkdocs.yml; the QR codes of the PDFs need it. "
-                         "mkdocs.yml에 site_url을 설정하세요 (PDF의 QR 코드에 필요합니다).")
-    created = print_date(dataset)
-    jobs = []
-    for lang in LANGUAGES:
-        tr = translations(lang)
-        out = site_dir / ("" if lang == DEFAULT_LANGUAGE else lang) / "downloads"
-        out.mkdir(parents=True, exist_ok=True)
-        args = dict(site_url=site_url, docs_dir=docs_dir, profile=profile, created=created)
-        leaflet = leaflet_html(dataset, lang, tr, **args)
-        (out / "leaflet.html").write_text(leaflet, encoding="utf-8")
-        jobs.append(PdfJob(leaflet, out / f"leaflet-{lang}.pdf", profile))
-        jobs.append(PdfJob(guidebook_html(dataset, lang, tr, **args), out / f"guidebook-{lang}.pdf",
-                           profile, booklet=True))
-    try:
-        return render_all(jobs, workers=workers or os.cpu_count() or 2, progress=progress)
-    except PdfError as exc:
-        raise PrintError(str(exc)) from exc
+    >>> url_path("https://guide.example.org/"), url_path("https://x.kr/guide"), url_path(None)
+    ('/', '/guide/', '/')
+    """
+    path = urlparse(site_url or "").path or "/"
+    return path if path.endswith("/") else path + "/"

@@ -1,0 +1,182 @@
+"""What must be true before the guide is published, and how complete it is.
+
+A preview build reports these problems as warnings and shows notices on the
+affected pages; a release build (``GUIDEBOOK_RELEASE=1`` or ``guidebook build
+--release``) refuses to publish while any is left. Dates are compared with the
+reference date: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import yaml
+
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .model import Dataset, Institution
+
+REVIEW_KEY = "translation_review"
+REVIEWED = {"source", "reviewed"}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """``extra.guidebook.release`` in mkdocs.yml."""
+
+    max_age_months: int = 12
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # sample | stale | ended | unreviewed | untranslated | broken_link
+    where: str
+    en: str
+    ko: str
+
+    def format(self) -> str:
+        return f"{self.where}: {self.en}\n  {self.where}: {self.ko}"
+
+
+def reference_date(environ: Mapping[str, str] = os.environ) -> _dt.date:
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+    return _dt.date.today()
+
+
+def months_before(day: _dt.date, months: int) -> _dt.date:
+    """The same day ``months`` earlier (the month's last day when it has fewer days).
+
+    >>> months_before(_dt.date(2026, 3, 31), 1)
+    datetime.date(2026, 2, 28)
+    """
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return _dt.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def is_stale(inst: Institution, ref: _dt.date, policy: Policy) -> bool:
+    return inst.last_verified < months_before(ref, policy.max_age_months)
+
+
+def has_ended(inst: Institution, ref: _dt.date) -> bool:
+    return inst.partner.to is not None and inst.partner.to < ref
+
+
+def publishable(dataset: Dataset, ref: _dt.date) -> Dataset:
+    """The dataset without partners whose term has ended."""
+    kept = tuple(i for i in dataset.institutions if not has_ended(i, ref))
+    if len(kept) == len(dataset.institutions):
+        return dataset
+    return dataset.model_copy(update={"institutions": kept})
+
+
+def data_problems(dataset: Dataset, ref: _dt.date, policy: Policy) -> list[Problem]:
+    problems = []
+    if dataset.sample:
+        problems.append(Problem("sample", "data/institutions.yaml",
+                                "the file holds sample data (sample: true)",
+                                "샘플 데이터입니다 (sample: true)"))
+    for inst in dataset.institutions:
+        where = f"institution '{inst.id}'"
+        if has_ended(inst, ref):
+            problems.append(Problem("ended", where,
+                                    f"the partner term ended on {inst.partner.to}; it is left out",
+                                    f"협력 기간이 {inst.partner.to}에 끝나 제외되었습니다"))
+        elif is_stale(inst, ref, policy):
+            problems.append(Problem(
+                "stale", where,
+                f"last verified on {inst.last_verified}, more than {policy.max_age_months} months ago",
+                f"마지막 확인일 {inst.last_verified}: {policy.max_age_months}개월이 넘었습니다"))
+    return problems
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
+    data = yaml.safe_load(match.group(1)) if match else None
+    return data if isinstance(data, dict) else {}
+
+
+def content_pages(docs_dir: Path) -> dict[str, dict[str, Path]]:
+    """Hand-written pages: ``{page: {lang: path}}`` (generated and print-only left out)."""
+    pages: dict[str, dict[str, Path]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir)
+        if rel.parts[0] in ("institutions", "_print"):
+            continue
+        stem, _, lang = rel.with_suffix("").name.rpartition(".")
+        if lang in LANGUAGES:
+            pages.setdefault(str(rel.parent / stem), {})[lang] = path
+    return pages
+
+
+def page_problems(docs_dir: Path) -> list[Problem]:
+    problems = []
+    for page, files in content_pages(docs_dir).items():
+        for lang in LANGUAGES:
+            path = files.get(lang)
+            if path is None:
+                problems.append(Problem("untranslated", f"{page}.{lang}.md",
+                                        "not translated: the English page is shown",
+                                        "번역되지 않아 영어 페이지가 나갑니다"))
+            elif not is_reviewed(front_matter(path), lang):
+                problems.append(Problem("unreviewed", f"{page}.{lang}.md",
+                                        f"the translation is not reviewed ({REVIEW_KEY}: "
+                                        f"{front_matter(path).get(REVIEW_KEY, 'missing')})",
+                                        "번역 검수가 끝나지 않았습니다"))
+    return problems
+
+
+def is_reviewed(meta: Mapping[str, object], lang: str) -> bool:
+    return lang == DEFAULT_LANGUAGE or meta.get(REVIEW_KEY, "unreviewed") in REVIEWED
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "src" or (name == "href" and tag in ("a", "link"))):
+                self.urls.append(value)
+
+
+def broken_links(site_dir: Path, base_path: str = "/") -> list[Problem]:
+    """Links between the site's own pages and files that lead nowhere.
+
+    ``base_path`` is the path of ``site_url`` (``/`` when the site is at the
+    root of its host), for links written from the root (the 404 page's).
+    """
+    problems = []
+    for page in sorted(site_dir.rglob("*.html")):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for url in parser.urls:
+            parts = urlparse(url)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                if not path.startswith(base_path):
+                    continue  # another site on the same host
+                target = (site_dir / path[len(base_path):]).resolve()
+            else:
+                target = (page.parent / path).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                where = page.relative_to(site_dir).as_posix()
+                problems.append(Problem("broken_link", where, f"broken link to '{url}'",
+                                        f"'{url}' 링크가 깨졌습니다"))
+    return problems

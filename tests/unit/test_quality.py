@@ -1,0 +1,145 @@
+"""Release checks, coverage, and the loader's refusal of hostile input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guidebook import coverage, quality
+from guidebook.cli import main
+from guidebook.load import Loaded, load_bytes, load_file
+from tests.conftest import FIXTURES
+
+DATA = load_file(FIXTURES / "institutions.yaml").dataset  # verified 2026-03-09 / 2026-01-15
+POLICY = quality.Policy(max_age_months=12)
+
+
+def test_reference_date_comes_from_source_date_epoch() -> None:
+    assert quality.reference_date({"SOURCE_DATE_EPOCH": "1767225600"}) == dt.date(2026, 1, 1)
+
+
+def test_stale_records_and_ended_partners() -> None:
+    eye, clinic, hotel = DATA.institutions
+    assert not quality.is_stale(clinic, dt.date(2027, 1, 15), POLICY)
+    assert quality.is_stale(clinic, dt.date(2027, 1, 16), POLICY)
+    assert not quality.has_ended(eye, dt.date(2027, 12, 31))
+    assert quality.has_ended(eye, dt.date(2028, 1, 1))  # partner: to 2027-12-31
+    kept = quality.publishable(DATA, dt.date(2028, 1, 1))
+    assert [i.id for i in kept.institutions] == ["test-clinic", "test-hotel"]
+    assert quality.publishable(DATA, dt.date(2026, 6, 1)) is DATA
+
+
+def test_data_problems_name_what_a_release_refuses() -> None:
+    problems = quality.data_problems(DATA, dt.date(2028, 1, 1), POLICY)
+    assert [(p.kind, p.where) for p in problems] == [
+        ("sample", "data/institutions.yaml"),
+        ("ended", "institution 'test-eye-hospital'"),
+        ("stale", "institution 'test-clinic'"),
+        ("stale", "institution 'test-hotel'"),
+    ]
+    assert "2026-01-15" in problems[2].en and "12개월" in problems[2].ko
+    fresh = DATA.model_copy(update={"sample": False})
+    assert quality.data_problems(fresh, dt.date(2026, 6, 1), POLICY) == []
+
+
+def page(docs: Path, name: str, review: str | None = None) -> None:
+    head = f"---\ntranslation_review: {review}\n---\n" if review else ""
+    (docs / name).write_text(head + "# T\n", encoding="utf-8")
+
+
+def test_page_problems_unreviewed_and_untranslated(tmp_path: Path) -> None:
+    page(tmp_path, "a.en.md", "source")
+    for lang in ("zh", "mn", "ru"):
+        page(tmp_path, f"a.{lang}.md", "reviewed")
+    page(tmp_path, "b.en.md")  # English is the source: needs no review
+    for lang in ("zh", "mn", "ru", "ar"):
+        page(tmp_path, f"b.{lang}.md", "unreviewed" if lang == "zh" else "reviewed")
+    (tmp_path / "institutions").mkdir()
+    page(tmp_path / "institutions", "x.zh.md")  # generated: not an editor's page
+    problems = quality.page_problems(tmp_path)
+    assert [(p.kind, p.where) for p in problems] == [("untranslated", "a.ar.md"),
+                                                    ("unreviewed", "b.zh.md")]
+
+
+def test_broken_links_are_found(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<a href="../b/">b</a> <a href="../missing/">x</a> <a href="https://x.org/">ext</a>'
+        '<a href="#top">top</a> <img src="../img.png"> <a href="mailto:a@b.c">m</a>'
+        '<link rel="stylesheet" href="/assets/site.css">', encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text("<p>b</p>", encoding="utf-8")
+    problems = quality.broken_links(tmp_path)
+    assert [p.en for p in problems] == ["broken link to '../missing/'", "broken link to '../img.png'",
+                                        "broken link to '/assets/site.css'"]
+
+
+def test_coverage_counts_summaries_pages_and_strings(tmp_path: Path) -> None:
+    page(tmp_path, "a.en.md", "source")
+    page(tmp_path, "a.zh.md", "unreviewed")
+    report = coverage.report(DATA, tmp_path)
+    assert report["en"]["summaries"]["done"] == 1 and report["ru"]["summaries"]["done"] == 1
+    assert report["zh"]["summaries"]["missing"] == ["test-eye-hospital", "test-clinic", "test-hotel"]
+    assert report["zh"]["pages"]["percent"] == 100.0
+    assert report["zh"]["reviewed_pages"]["missing"] == ["a"]
+    assert report["mn"]["pages"]["missing"] == ["a"]
+    assert report["ar"]["strings"]["percent"] == 100.0
+    assert "zh summaries missing: test-eye-hospital" in coverage.format_report(report)
+
+
+def test_coverage_command_prints_json(tmp_path: Path, capsys) -> None:
+    assert main(["coverage", str(FIXTURES / "institutions.yaml"), "--docs-dir", str(tmp_path),
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"en", "zh", "mn", "ru", "ar"}
+    assert data["ru"]["summaries"] == {"done": 1, "total": 3, "percent": 33.3,
+                                       "missing": ["test-clinic", "test-hotel"]}
+
+
+def test_a_huge_file_is_refused_before_parsing() -> None:
+    result = load_bytes(b"sample: true\nx: '" + b"a" * (10 * 1024 * 1024) + b"'\n")
+    assert [e.en for e in result.errors] == ["the file is larger than 5 MB"]
+
+
+yaml_text = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_any_text_gives_a_dataset_or_errors(text: str) -> None:
+    result = load_bytes(text.encode("utf-8", "surrogatepass"), "x.yaml")
+    assert isinstance(result, Loaded) and (result.ok or result.errors)
+
+
+@settings(max_examples=300, deadline=None)
+@given(yaml_text)
+def test_any_yaml_structure_gives_a_dataset_or_errors(value: object) -> None:
+    import yaml
+
+    doc = {"sample": True, "institutions": [value], "district": value}
+    result = load_bytes(yaml.safe_dump(doc, allow_unicode=True).encode(), "x.yaml")
+    assert isinstance(result, Loaded) and not result.ok and result.errors
+    for error in result.errors:
+        assert error.line >= 1 and error.en and error.ko
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_give_a_dataset_or_errors(raw: bytes) -> None:
+    result = load_bytes(raw, "x.yaml")
+    assert isinstance(result, Loaded) and (result.ok or result.errors)
+
+
+def test_deep_nesting_is_refused_not_a_crash() -> None:
+    for raw in (b"[" * 5000 + b"]" * 5000, b"a:\n" + b"  - " * 3000 + b"x", b"{" * 5000):
+        result = load_bytes(raw, "x.yaml")
+        assert ["nests more than" in e.en for e in result.errors] == [True]
