@@ -1,0 +1,98 @@
+"""Release mode, notices on pages, ended partners, and reproducible builds."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, copy_project
+from tests.site.test_site import tree_digest
+
+EPOCH = "1775001600"  # 2026-04-01: the fixture records are fresh then
+
+
+def build(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "guidebook.cli", "build", "-f",
+                           str(project / "mkdocs.yml"), *args],
+                          capture_output=True, text=True, cwd=project,
+                          env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env})
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def mark_all_reviewed(content: Path) -> None:
+    for page in content.glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("translation_review: unreviewed",
+                                     "translation_review: reviewed"), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def release_ready(tmp_path_factory) -> Path:
+    """A project a release build accepts: real data, reviewed pages, fresh dates."""
+    project = copy_project(tmp_path_factory.mktemp("release"))
+    edit(project / "data" / "institutions.yaml", "sample: true", "sample: false")
+    mark_all_reviewed(project / "content")
+    return project
+
+
+def test_release_build_refuses_sample_stale_and_unreviewed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    done = build(project, "--release", SOURCE_DATE_EPOCH="1801440000")  # 2027-02-01
+    assert done.returncode == 1
+    assert "Release refused" in done.stderr and "배포할 수 없습니다" in done.stderr
+    assert "data/institutions.yaml: the file holds sample data" in done.stderr
+    assert "institution 'test-clinic': last verified on 2026-01-15, more than 12 months ago" in done.stderr
+    assert re.search(r"help\.zh\.md: the translation is not reviewed", done.stderr)
+    assert "Traceback" not in done.stderr
+    assert not (project / "site").exists()
+
+
+def test_release_build_accepts_a_clean_project(release_ready: Path) -> None:
+    done = build(release_ready, "--release")
+    assert done.returncode == 0, done.stderr
+    assert "[preview]" not in done.stderr
+    html = (release_ready / "site" / "institutions" / "test-eye-hospital" / "index.html").read_text()
+    assert "gb-sample-notice" not in html
+
+
+def test_preview_build_warns_and_shows_notices(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    done = build(project, SOURCE_DATE_EPOCH="1830297600", GUIDEBOOK_PDF="0")  # 2028-01-01
+    assert done.returncode == 0, done.stderr
+    assert "[preview] institution 'test-eye-hospital': the partner term ended on 2027-12-31" in done.stderr
+    site = project / "site"
+    assert not (site / "institutions" / "test-eye-hospital").exists()  # left out
+    clinic = (site / "ru" / "institutions" / "test-clinic" / "index.html").read_text()
+    assert "Эти сведения проверялись более 12 месяцев назад" in clinic
+    help_zh = (site / "zh" / "help" / "index.html").read_text()
+    assert "本译文尚未经过审校。" in help_zh
+
+
+def test_missing_translation_falls_back_to_marked_english(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "content" / "help.mn.md").unlink()
+    done = build(project, GUIDEBOOK_PDF="0")
+    assert done.returncode == 0, done.stderr
+    html = (project / "site" / "mn" / "help" / "index.html").read_text()
+    assert '<html lang="mn"' in html
+    assert "Энэ хуудсыг одоогоор орчуулаагүй байна." in html
+    body = html[html.index('<div lang="en" dir="ltr">'):]
+    assert "Emergencies and help lines" in body[:2000]
+
+
+def test_two_builds_of_the_same_inputs_are_byte_identical(release_ready: Path, tmp_path: Path) -> None:
+    first = build(release_ready, "-d", str(tmp_path / "one"))
+    second = build(release_ready, "-d", str(tmp_path / "two"))
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+    assert len(list((tmp_path / "one").rglob("*.pdf"))) == 10
