@@ -55,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         prepared = site.prepare(_data_file(config), Path(config.docs_dir),
                                 site.policy(_settings(config).get("release", {})),
-                                quality.reference_date())
+                                quality.reference_date(), config.site_url)
         if site.is_release(os.environ) and prepared.problems:
             raise site.ReleaseError(prepared.problems)
     except (site.DataError, site.ReleaseError, FileExistsError) as exc:

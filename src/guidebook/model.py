@@ -18,6 +18,8 @@ from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .hours import HoursError
+from .hours import parse as parse_hours
 from .vocabulary import CATEGORIES, CHANNELS, SERVICES, SPECIALTIES
 
 # Korea's mainland, Jeju and Ulleung/Dokdo, with a margin.
@@ -140,6 +142,24 @@ def _language_tag(value: str) -> str:
 
 LanguageTag = Annotated[str, AfterValidator(_language_tag)]
 
+
+def _opening_hours(value: str) -> str:
+    try:
+        parse_hours(value)
+    except HoursError as exc:
+        raise problem(
+            f"'{exc}' is not in the opening-hours format",
+            f"'{exc}'은(는) 영업시간 형식이 아닙니다",
+            "write it like 'Mo-Fr 09:00-18:00; Sa 09:00-13:00; Su off; PH off' "
+            "(days Mo Tu We Th Fr Sa Su, PH = public holidays, 24-hour times) or '24/7'",
+            "'Mo-Fr 09:00-18:00; Sa 09:00-13:00; Su off; PH off'처럼 쓰세요 "
+            "(요일 Mo Tu We Th Fr Sa Su, PH = 공휴일, 24시간제) 또는 '24/7'",
+        ) from None
+    return value
+
+
+OpeningHours = Annotated[Text, AfterValidator(_opening_hours)]
+
 Category = Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
 Specialty = Literal[tuple(SPECIALTIES)]  # type: ignore[valid-type]
 Service = Literal[tuple(SERVICES)]  # type: ignore[valid-type]
@@ -245,7 +265,7 @@ class Institution(Strict):
     address: Address | None = None
     location: Location | None = None
     contact: Contact = Contact()
-    opening_hours: Text | None = None
+    opening_hours: OpeningHours | None = None
     last_verified: _dt.date
     partner: PartnerTerm = PartnerTerm()
     source: Text | None = None

@@ -22,7 +22,7 @@ MARKER = ".generated-by-guidebook"
 def sync_generated_pages(dataset: Dataset, docs_dir: Path,
                          translations_root: Path | None = None,
                          stale_ids: frozenset[str] | set[str] = frozenset(),
-                         max_age_months: int = 12) -> list[Path]:
+                         max_age_months: int = 12, site_url: str | None = None) -> list[Path]:
     """Bring ``docs_dir/institutions/`` in line with the dataset.
 
     Returns the files that were written or removed (empty when nothing changed).
@@ -38,7 +38,7 @@ def sync_generated_pages(dataset: Dataset, docs_dir: Path,
     (out / MARKER).touch()
     kwargs = {"root": translations_root} if translations_root else {}
     pages = generated_pages(dataset, {lang: translations(lang, **kwargs) for lang in LANGUAGES},
-                            stale_ids, max_age_months)
+                            stale_ids, max_age_months, site_url)
     changed = []
     for rel, text in pages.items():
         path = docs_dir / rel

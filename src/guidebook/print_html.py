@@ -21,17 +21,15 @@ from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .i18n import DEFAULT_LANGUAGE, KOREAN, LANGUAGES, format_day
+from .i18n import KOREAN, LANGUAGES, format_day
 from .model import Dataset, Institution
-from .render import help_desk_view, institution_view
+from .render import DRIVER_REQUEST_KO, help_desk_view, institution_view, language_root
 
 TEMPLATES = Path(__file__).parent / "templates"
 LRI, PDI = "\u2066", "\u2069"
 # Ghostscript's own CMYK profile (Debian package libgs-common, installed with
 # ghostscript): the output intent of the CMYK PDF/X-4 files.
 CMYK_ICC = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
-# Korean for "Please take me to this address", shown to a taxi driver.
-DRIVER_REQUEST_KO = "이 주소로 가 주세요"
 
 
 @dataclass(frozen=True)
@@ -62,16 +60,6 @@ def qr_svg(url: str) -> Markup:
     svg = segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=4, dark="#000")
     svg = svg.replace('stroke="#000"', 'stroke="currentColor"')
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(url)}" ', 1))
-
-
-def language_root(site_url: str, lang: str) -> str:
-    """The absolute URL of a language's home page.
-
-    >>> language_root("https://guide.example.org/", "mn")
-    'https://guide.example.org/mn/'
-    """
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base if lang == DEFAULT_LANGUAGE else f"{base}{lang}/"
 
 
 def markdown_html(path: Path) -> Markup:

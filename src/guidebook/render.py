@@ -13,30 +13,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import phonenumbers
-from babel.lists import format_list
 import yaml
+from babel.lists import format_list
 from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .i18n import DEFAULT_LANGUAGE, KOREAN, LANGUAGES, format_day, language_name
+from .directory import directory_context
+from .hours import format_rules
+from .hours import parse as parse_hours
+from .jsonld import institution_jsonld, script_tag
+from .links import channel_links, map_links, phone_link
 from .model import Dataset, District, Institution, Texts
-from .vocabulary import (CATEGORIES, CATEGORY_GROUPS, CHANNELS, GROUP_OF_CATEGORY, SERVICES,
-                         SPECIALTIES)
+from .vocabulary import CATEGORIES, SERVICES, SPECIALTIES
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-# Channels in the order a reader of each language reaches for them first
-# (DOMAIN.md §3): WeChat/Weibo in China, Facebook in Mongolia, WhatsApp,
-# Telegram and VK in Russia, WhatsApp and Instagram in the Gulf.
-CHANNEL_ORDER: dict[str, tuple[str, ...]] = {
-    "zh": ("wechat", "weibo"),
-    "mn": ("facebook", "messenger"),
-    "ru": ("whatsapp", "telegram", "vk"),
-    "ar": ("whatsapp", "instagram"),
-    "en": ("whatsapp", "kakaotalk"),
-}
-
+# Korean for "Please take me to this address", shown to a taxi driver.
+DRIVER_REQUEST_KO = "이 주소로 가 주세요"
 
 @dataclass(frozen=True)
 class Span:
@@ -68,35 +61,6 @@ def localized(texts: Texts, lang: str) -> Span | None:
     return None
 
 
-def phone_link(e164: str) -> dict[str, str]:
-    """A click-to-call link and the number as a foreign visitor dials it.
-
-    >>> phone_link("+82226703114")
-    {'href': 'tel:+82226703114', 'display': '+82 2-2670-3114'}
-    """
-    number = phonenumbers.parse(e164)
-    display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return {"href": f"tel:{e164}", "display": display}
-
-
-def channel_links(inst: Institution, lang: str, tr: NullTranslations) -> list[dict[str, str]]:
-    """The record's messenger channels, those the reader's market uses first."""
-    data = inst.contact.messengers.model_dump(exclude_none=True)
-    first = [c for c in CHANNEL_ORDER[lang] if c in data]
-    rest = [c for c in CHANNELS if c in data and c not in first]
-    links = []
-    for code in first + rest:
-        value = data[code]
-        href = value if value.startswith("https://") else None
-        if code == "whatsapp":
-            href = "https://wa.me/" + value.lstrip("+")
-            value = phone_link(value)["display"]
-        elif code == "telegram" and not href:
-            href = "https://t.me/" + value.lstrip("@")
-        links.append({"label": tr.pgettext(*CHANNELS[code]), "value": value, "href": href})
-    return links
-
-
 def help_desk_view(district: District, lang: str) -> dict[str, object]:
     desk = district.help_desk
     return {
@@ -110,9 +74,16 @@ def help_desk_view(district: District, lang: str) -> dict[str, object]:
     }
 
 
+def hours_view(text: str, lang: str, tr: NullTranslations) -> list[tuple[str, str]]:
+    return format_rules(parse_hours(text), LANGUAGES[lang].locale, tr.gettext("closed"),
+                        tr.gettext("public holidays"))
+
+
 def institution_view(inst: Institution, district: District, lang: str,
-                     tr: NullTranslations, stale_months: int | None = None) -> dict[str, object]:
+                     tr: NullTranslations, stale_months: int | None = None,
+                     page_url: str | None = None) -> dict[str, object]:
     contact = inst.contact
+    location = inst.location
     channels = channel_links(inst, lang, tr)
     stale_notice = tr.ngettext(
         "This information was last verified more than %(num)d month ago and may be out of date.",
@@ -138,12 +109,25 @@ def institution_view(inst: Institution, district: District, lang: str,
         "address_ko": foreign(inst.address.ko, KOREAN, lang) if inst.address else None,
         "address_en": (foreign(inst.address.en, "en", lang)
                        if inst.address and inst.address.en else None),
-        "opening_hours": foreign(inst.opening_hours, "en", lang) if inst.opening_hours else None,
+        "opening_hours": hours_view(inst.opening_hours, lang, tr) if inst.opening_hours else [],
+        "maps": map_links(inst.name.ko, inst.address.ko if inst.address else None,
+                          location.lat if location else None, location.lon if location else None),
+        "jsonld": script_tag(institution_jsonld(inst, lang, page_url)) if page_url else None,
         "last_verified": format_day(inst.last_verified, lang),
         "last_verified_iso": inst.last_verified.isoformat(),
         "partner_since": format_day(inst.partner.from_, lang) if inst.partner.from_ else None,
         "help_desk": help_desk_view(district, lang),
     }
+
+
+def language_root(site_url: str, lang: str) -> str:
+    """The absolute URL of a language's home page.
+
+    >>> language_root("https://guide.example.org/", "mn")
+    'https://guide.example.org/mn/'
+    """
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base if lang == DEFAULT_LANGUAGE else f"{base}{lang}/"
 
 
 def _front_matter(**fields: object) -> str:
@@ -164,41 +148,32 @@ def _environment(lang: str, tr: NullTranslations) -> Environment:
     )
     env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
     env.globals["page_lang"] = LANGUAGES[lang]
+    env.globals["driver_request_ko"] = DRIVER_REQUEST_KO
     return env
 
 
 def render_institution(inst: Institution, district: District, lang: str,
-                       tr: NullTranslations, stale_months: int | None = None) -> str:
+                       tr: NullTranslations, stale_months: int | None = None,
+                       site_url: str | None = None) -> str:
     """The Markdown source of one institution's page in one language; with
-    ``stale_months``, a notice that its data is older than that."""
-    view = institution_view(inst, district, lang, tr, stale_months)
+    ``stale_months``, a notice that its data is older than that; with
+    ``site_url``, schema.org JSON-LD naming the page's absolute URL."""
+    page_url = f"{language_root(site_url, lang)}institutions/{inst.id}/" if site_url else None
+    view = institution_view(inst, district, lang, tr, stale_months, page_url)
     body = _environment(lang, tr).get_template("institution.md.j2").render(inst=view)
     return _front_matter(title=view["name"], guidebook_page="institution") + body
 
 
 def render_directory(dataset: Dataset, lang: str, tr: NullTranslations) -> str:
-    """The Markdown source of the directory page: every institution by category group."""
-    groups = []
-    for group, label in CATEGORY_GROUPS.items():
-        members = [i for i in dataset.institutions if GROUP_OF_CATEGORY[i.category] == group]
-        if members:
-            groups.append({
-                "title": tr.pgettext(*label),
-                "items": [institution_view(i, dataset.district, lang, tr) for i in members],
-            })
-    count = len(dataset.institutions)
-    title = tr.gettext("Hospitals and partners")
-    body = _environment(lang, tr).get_template("directory.md.j2").render(
-        title=title, groups=groups,
-        count_text=tr.ngettext("%(num)d partner institution", "%(num)d partner institutions",
-                               count) % {"num": count},
-    )
-    return _front_matter(title=title, guidebook_page="directory") + body
+    """The Markdown source of the directory page (see directory.py)."""
+    ctx = directory_context(dataset, lang, tr, institution_view)
+    body = _environment(lang, tr).get_template("directory.md.j2").render(**ctx)
+    return _front_matter(title=ctx["title"], guidebook_page="directory") + body
 
 
 def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
                     stale_ids: frozenset[str] | set[str] = frozenset(),
-                    max_age_months: int = 12) -> dict[str, str]:
+                    max_age_months: int = 12, site_url: str | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path below the docs folder.
 
     Paths carry the i18n suffix (``institutions/<id>.<lang>.md``), so that the
@@ -210,7 +185,7 @@ def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
         for inst in dataset.institutions:
             stale = max_age_months if inst.id in stale_ids else None
             pages[f"institutions/{inst.id}.{lang}.md"] = render_institution(
-                inst, dataset.district, lang, tr, stale)
+                inst, dataset.district, lang, tr, stale, site_url)
     return pages
 
 

@@ -63,7 +63,8 @@ class Prepared:
     changed: list[Path]
 
 
-def prepare(data_file: Path, docs_dir: Path, policy: Policy, ref: _dt.date) -> Prepared:
+def prepare(data_file: Path, docs_dir: Path, policy: Policy, ref: _dt.date,
+            site_url: str | None = None) -> Prepared:
     """Everything that must happen before MkDocs reads the docs folder:
     validate the data, compile the catalogs, write the generated pages."""
     full = load_cached(data_file)
@@ -72,7 +73,7 @@ def prepare(data_file: Path, docs_dir: Path, policy: Policy, ref: _dt.date) -> P
     problems = data_problems(full, ref, policy) + page_problems(docs_dir)
     stale = {i.id for i in dataset.institutions if is_stale(i, ref, policy)}
     changed = sync_generated_pages(dataset, docs_dir, stale_ids=stale,
-                                   max_age_months=policy.max_age_months)
+                                   max_age_months=policy.max_age_months, site_url=site_url)
     return Prepared(dataset, problems, changed)
 
 

@@ -90,3 +90,32 @@ def test_language_switcher_goes_to_the_same_institution(browser, server: str) ->
 def urljoin_page(base: str, href: str) -> str:
     from urllib.parse import urljoin
     return urljoin(base, href)
+
+
+def test_directory_filter_narrows_the_list_on_a_phone(browser, server: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/ru/institutions/")
+    items = page.locator(".gb-directory-item")
+    assert items.count() == 3
+    page.select_option("select[name=specialty]", "ophthalmology")
+    assert page.locator(".gb-directory-item:visible").count() == 1
+    assert page.locator(".gb-directory-item:visible").get_attribute("data-institution") == \
+        "test-eye-hospital"
+    assert page.locator(".gb-count").inner_text() == "Показано: 1 из 3"
+    page.select_option("select[name=specialty]", "")
+    page.select_option("select[name=service]", "halal_meals")
+    assert page.locator(".gb-directory-item:visible").count() == 2
+    page.select_option("select[name=category]", "lodging")
+    visible = page.locator(".gb-directory-item:visible")
+    assert visible.count() == 1 and visible.get_attribute("data-institution") == "test-hotel"
+    assert page.locator("section.gb-group:visible").count() == 1  # empty groups are hidden too
+    page.close()
+
+
+def test_directory_without_javascript_shows_everything(browser, server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/zh/institutions/")
+    assert page.locator(".gb-directory-item:visible").count() == 3
+    assert page.locator("form.gb-filters").is_hidden()
+    context.close()

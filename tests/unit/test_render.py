@@ -8,7 +8,8 @@ import pytest
 
 from guidebook.i18n import LANGUAGES, translations
 from guidebook.load import load_bytes, load_file
-from guidebook.render import channel_links, render_directory, render_institution
+from guidebook.links import channel_links
+from guidebook.render import render_directory, render_institution
 from tests.conftest import FIXTURES
 
 DATA = load_file(FIXTURES / "institutions.yaml").dataset

@@ -1,0 +1,93 @@
+"""Link builders: click-to-call, messengers, and map links that work in Korea.
+
+Google Maps gives no walking directions in Korea; Naver Map and Kakao Map do,
+and their web links open without the app (DOMAIN.md §3). Only https links are
+built: an app scheme (nmap://, kakaomap://) fails on a phone without the app.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import phonenumbers
+from babel.support import NullTranslations
+
+from .model import Institution
+from .vocabulary import CHANNELS
+
+# Channels in the order a reader of each language reaches for them first
+# (DOMAIN.md §3): WeChat/Weibo in China, Facebook in Mongolia, WhatsApp,
+# Telegram and VK in Russia (calls there are restricted since 2025: the page
+# always shows phone and e-mail too), WhatsApp and Instagram in the Gulf.
+CHANNEL_ORDER: dict[str, tuple[str, ...]] = {
+    "zh": ("wechat", "weibo"),
+    "mn": ("facebook", "messenger"),
+    "ru": ("whatsapp", "telegram", "vk"),
+    "ar": ("whatsapp", "instagram"),
+    "en": ("whatsapp", "kakaotalk"),
+}
+
+
+def phone_link(e164: str) -> dict[str, str]:
+    """A click-to-call link and the number as a foreign visitor dials it.
+
+    >>> phone_link("+82226703114")
+    {'href': 'tel:+82226703114', 'display': '+82 2-2670-3114'}
+    """
+    number = phonenumbers.parse(e164)
+    display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return {"href": f"tel:{e164}", "display": display}
+
+
+def channel_links(inst: Institution, lang: str, tr: NullTranslations) -> list[dict[str, str | None]]:
+    """The record's messenger channels, those the reader's market uses first.
+
+    WhatsApp numbers become wa.me links and Telegram names t.me links; a
+    WeChat ID has no web link (the reader adds it in the app).
+    """
+    data = inst.contact.messengers.model_dump(exclude_none=True)
+    first = [c for c in CHANNEL_ORDER[lang] if c in data]
+    rest = [c for c in CHANNELS if c in data and c not in first]
+    links: list[dict[str, str | None]] = []
+    for code in first + rest:
+        value = data[code]
+        href = value if value.startswith("https://") else None
+        if code == "whatsapp":
+            href = "https://wa.me/" + value.lstrip("+")
+            value = phone_link(value)["display"]
+        elif code == "telegram" and not href:
+            href = "https://t.me/" + value.lstrip("@")
+        links.append({"code": code, "label": tr.pgettext(*CHANNELS[code]), "value": value,
+                      "href": href})
+    return links
+
+
+def map_links(name_ko: str, address_ko: str | None, lat: float | None,
+              lon: float | None) -> dict[str, str]:
+    """Kakao Map, Naver Map and Google Maps web links for a place.
+
+    With coordinates Kakao and Google point at them; Naver searches the Korean
+    address (or name), which its web map resolves to the place.
+
+    >>> links = map_links("김안과병원", "서울특별시 영등포구 영신로 136", 37.5, 126.9)
+    >>> links["kakao"]
+    'https://map.kakao.com/link/map/%EA%B9%80%EC%95%88%EA%B3%BC%EB%B3%91%EC%9B%90,37.5,126.9'
+    >>> links["google"]
+    'https://www.google.com/maps/search/?api=1&query=37.5%2C126.9'
+    >>> map_links("A, B", None, 37.5, 126.9)["kakao"]  # a comma in the name breaks Kakao's link
+    'https://map.kakao.com/link/map/A%20B,37.5,126.9'
+    >>> map_links("가", None, None, None)
+    {}
+    """
+    query = address_ko or name_ko
+    links: dict[str, str] = {}
+    if lat is not None and lon is not None:
+        label = quote(name_ko.replace(",", " ").replace("  ", " "), safe="")
+        links["kakao"] = f"https://map.kakao.com/link/map/{label},{lat},{lon}"
+        links["naver"] = f"https://map.naver.com/p/search/{quote(query, safe='')}"
+        links["google"] = f"https://www.google.com/maps/search/?api=1&query={quote(f'{lat},{lon}')}"
+    elif address_ko:
+        links["kakao"] = f"https://map.kakao.com/link/search/{quote(address_ko, safe='')}"
+        links["naver"] = f"https://map.naver.com/p/search/{quote(address_ko, safe='')}"
+        links["google"] = f"https://www.google.com/maps/search/?api=1&query={quote(address_ko, safe='')}"
+    return links
