@@ -71,11 +71,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Per-language Markdown settings (pages are rendered before on_env)."""
+    language = config.theme["language"]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = site.permalink_title(language)
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Give the theme templates this language's catalog and HTML language tag."""
     language = config.theme["language"]
     config.extra["guidebook_html_lang"] = site.html_lang(language)
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = site.permalink_title(language)
     env.filters["bcp47"] = site.html_lang
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ so everything here is testable without building a site.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,14 +122,31 @@ def page_markdown(markdown: str, lang: str, file_lang: str, meta: Mapping[str, o
     data filled in, and a notice on an untranslated or unreviewed page."""
     tr = translations(lang)
     markdown = expand_placeholders(markdown, dataset, lang, tr, to_language_root(page_url, lang))
+    head, body = _split_title(markdown)
     if file_lang != lang:  # the i18n plugin fell back to the English page
         notice = tr.gettext("This page is not translated yet. The English text follows.")
-        return (f'<p class="gb-notice" markdown="0">{escape(notice)}</p>\n\n'
-                f'<div lang="en" dir="ltr" markdown="1">\n\n{markdown}\n\n</div>\n')
+        if head:  # the title stays first, for MkDocs to find it, marked as English
+            head = head.rstrip("\n") + ' { lang="en" dir="ltr" }\n'
+        return (f'{head}\n<p class="gb-notice">{escape(notice)}</p>\n\n'
+                f'<div lang="en" dir="ltr" markdown="1">\n\n{body}\n\n</div>\n')
     if not is_reviewed(meta, lang):
         notice = tr.gettext("This translation has not been checked by a reviewer yet.")
-        return f'<p class="gb-notice" markdown="0">{escape(notice)}</p>\n\n{markdown}'
+        return f'{head}\n<p class="gb-notice">{escape(notice)}</p>\n\n{body}'
     return markdown
+
+
+def _split_title(markdown: str) -> tuple[str, str]:
+    r"""The Markdown up to and including its ``# title`` line, and the rest.
+
+    >>> _split_title("intro\n# Title\ntext\n")
+    ('intro\n# Title\n', 'text\n')
+    >>> _split_title("no title\n")
+    ('', 'no title\n')
+    """
+    match = re.search(r"^# .*\n?", markdown, re.M)
+    if not match:
+        return "", markdown
+    return markdown[:match.end()], markdown[match.end():]
 
 
 def language_names() -> dict[str, str]:
