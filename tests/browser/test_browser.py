@@ -119,3 +119,26 @@ def test_directory_without_javascript_shows_everything(browser, server: str) -> 
     assert page.locator(".gb-directory-item:visible").count() == 3
     assert page.locator("form.gb-filters").is_hidden()
     context.close()
+
+
+@pytest.mark.parametrize("lang, query", [
+    ("en", "eye"), ("zh", "眼科"), ("zh", "医院"), ("mn", "нүдний"), ("ru", "глазная"),
+    ("ar", "للعيون"),
+])
+def test_search_finds_the_institution_in_the_readers_language(browser, server: str,
+                                                               lang: str, query: str) -> None:
+    prefix = "" if lang == "en" else f"/{lang}"
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server}{prefix}/search/")
+    page.fill("#gb-search-input", query)
+    results = page.locator(".gb-search-results a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert f"{prefix}/institutions/test-eye-hospital/" in hrefs, hrefs
+    other = [h for h in hrefs if lang == "en" and h.split("/")[1] in ("zh", "mn", "ru", "ar")
+             or lang != "en" and not h.startswith(f"{prefix}/")]
+    assert other == [], f"results from another language: {other}"
+    assert {urlparse(url).netloc for url in requests} == {urlparse(server).netloc}
+    page.close()
