@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from guidebook import downloads, quality, site
+from guidebook import downloads, html_post, quality, search, site
 from guidebook.i18n import translations
 from guidebook.render import PlaceholderError
 
@@ -110,6 +110,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Absolute hreflang alternates, with x-default (search engines want both)."""
+    if not config.site_url:
+        return output
+    return html_post.absolute_alternates(output, config.site_url.rstrip("/") + "/" + page.url)
+
+
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     """Leaflet pages and PDFs, then a check of every internal link, once,
@@ -118,8 +125,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # a language build inside the i18n plugin's loop
     try:
         _make_downloads(config)
-    except downloads.PrintError as exc:
+        site.write_not_found_pages(Path(config.site_dir), site.url_path(config.site_url))
+        stats = search.index_site(Path(config.site_dir))
+    except (downloads.PrintError, search.SearchIndexError) as exc:
         raise PluginError(str(exc)) from None
+    log.info(f"Search index: {stats.pages} pages in {stats.languages} languages")
     base_path = site.url_path(config.site_url)
     broken = quality.broken_links(Path(config.site_dir), base_path)
     if broken and site.is_release(os.environ):

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import phonenumbers
 from babel.support import NullTranslations
 
-from .model import Institution
+from .model import Messengers
 from .vocabulary import CHANNELS
 
 # Channels in the order a reader of each language reaches for them first
@@ -39,13 +39,14 @@ def phone_link(e164: str) -> dict[str, str]:
     return {"href": f"tel:{e164}", "display": display}
 
 
-def channel_links(inst: Institution, lang: str, tr: NullTranslations) -> list[dict[str, str | None]]:
-    """The record's messenger channels, those the reader's market uses first.
+def channel_links(messengers: Messengers, lang: str,
+                  tr: NullTranslations) -> list[dict[str, str | None]]:
+    """Messenger channels, those the reader's market uses first.
 
     WhatsApp numbers become wa.me links and Telegram names t.me links; a
     WeChat ID has no web link (the reader adds it in the app).
     """
-    data = inst.contact.messengers.model_dump(exclude_none=True)
+    data = messengers.model_dump(exclude_none=True)
     first = [c for c in CHANNEL_ORDER[lang] if c in data]
     rest = [c for c in CHANNELS if c in data and c not in first]
     links: list[dict[str, str | None]] = []

@@ -279,13 +279,27 @@ class HelpDesk(Strict):
     phone: Phone | None = None
     email: Email | None = None
     website: Url | None = None
+    opening_hours: OpeningHours | None = None
+
+
+class DistrictChannels(Strict):
+    """The district's own messenger and social channels for readers of each language."""
+
+    en: Messengers = Messengers()
+    zh: Messengers = Messengers()
+    mn: Messengers = Messengers()
+    ru: Messengers = Messengers()
+    ar: Messengers = Messengers()
 
 
 class District(Strict):
+    """Settings of the whole guide, in one place: used by pages and by print."""
+
     name: Names
     site_name: Names = Field(description="the guide's title in each language")
     website: Url
     help_desk: HelpDesk
+    channels: DistrictChannels = DistrictChannels()
 
 
 class Dataset(Strict):

@@ -61,8 +61,11 @@ def localized(texts: Texts, lang: str) -> Span | None:
     return None
 
 
-def help_desk_view(district: District, lang: str) -> dict[str, object]:
+def help_desk_view(district: District, lang: str,
+                   tr: NullTranslations | None = None) -> dict[str, object]:
+    """The district help desk and the district's channels for readers of ``lang``."""
     desk = district.help_desk
+    tr = tr or NullTranslations()
     return {
         "name": getattr(desk.name, lang),
         "name_ko": foreign(desk.name.ko, KOREAN, lang),
@@ -71,12 +74,17 @@ def help_desk_view(district: District, lang: str) -> dict[str, object]:
         "website": desk.website,
         "address_ko": foreign(desk.address.ko, KOREAN, lang) if desk.address else None,
         "address_en": foreign(desk.address.en, "en", lang) if desk.address and desk.address.en else None,
+        "hours": hours_view(desk.opening_hours, lang, tr) if desk.opening_hours else [],
+        "channels": channel_links(getattr(district.channels, lang), lang, tr),
     }
 
 
-def hours_view(text: str, lang: str, tr: NullTranslations) -> list[tuple[str, str]]:
-    return format_rules(parse_hours(text), LANGUAGES[lang].locale, tr.gettext("closed"),
-                        tr.gettext("public holidays"))
+def hours_view(text: str, lang: str, tr: NullTranslations) -> list[dict[str, object]]:
+    """Opening hours as (days, times) rows; a closed day's word is not a time."""
+    closed = tr.gettext("closed")
+    return [{"days": days, "times": times, "closed": times == closed}
+            for days, times in format_rules(parse_hours(text), LANGUAGES[lang].locale, closed,
+                                            tr.gettext("public holidays"))]
 
 
 def institution_view(inst: Institution, district: District, lang: str,
@@ -84,7 +92,7 @@ def institution_view(inst: Institution, district: District, lang: str,
                      page_url: str | None = None) -> dict[str, object]:
     contact = inst.contact
     location = inst.location
-    channels = channel_links(inst, lang, tr)
+    channels = channel_links(inst.contact.messengers, lang, tr)
     stale_notice = tr.ngettext(
         "This information was last verified more than %(num)d month ago and may be out of date.",
         "This information was last verified more than %(num)d months ago and may be out of date.",
@@ -116,7 +124,7 @@ def institution_view(inst: Institution, district: District, lang: str,
         "last_verified": format_day(inst.last_verified, lang),
         "last_verified_iso": inst.last_verified.isoformat(),
         "partner_since": format_day(inst.partner.from_, lang) if inst.partner.from_ else None,
-        "help_desk": help_desk_view(district, lang),
+        "help_desk": help_desk_view(district, lang, tr),
     }
 
 

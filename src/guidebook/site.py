@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 from markupsafe import escape
 
+from .html_post import relocatable
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, compile_catalogs, translations
 from .load import LoadError, Loaded, load_file
 from .model import Dataset
@@ -174,3 +175,23 @@ def url_path(site_url: str | None) -> str:
     """
     path = urlparse(site_url or "").path or "/"
     return path if path.endswith("/") else path + "/"
+
+
+NOT_FOUND_PAGE = "not-found/index.html"
+
+
+def write_not_found_pages(site_dir: Path, base_path: str) -> list[Path]:
+    """Each language's ``404.html`` (``zh/404.html``…), from its not-found page with
+    links made root-relative: a server shows it at whatever URL was missing.
+    The web server maps ``/zh/*`` misses to ``/zh/404.html`` (README.md)."""
+    written = []
+    for lang in LANGUAGES:
+        folder = site_dir if lang == DEFAULT_LANGUAGE else site_dir / lang
+        source = folder / NOT_FOUND_PAGE
+        if not source.exists():
+            continue
+        page_path = f"{base_path}{'' if lang == DEFAULT_LANGUAGE else lang + '/'}not-found/"
+        (folder / "404.html").write_text(relocatable(source.read_text(encoding="utf-8"), page_path),
+                                         encoding="utf-8")
+        written.append(folder / "404.html")
+    return written

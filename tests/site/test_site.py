@@ -123,7 +123,7 @@ def test_switcher_lands_on_the_same_institution(fixture_site: Path, lang: str) -
 
 def test_sitemap_lists_every_page_with_bcp47_alternates(fixture_site: Path) -> None:
     xml = read(fixture_site, "sitemap.xml")
-    assert xml.count("<url>") == 5 * PAGES_PER_LANGUAGE
+    assert xml.count("<url>") == 5 * (PAGES_PER_LANGUAGE - 1)  # not the not-found page
     block = xml[xml.index(f"<loc>https://guide.example.org/zh/institutions/{IDS[1]}/</loc>"):]
     block = block[:block.index("</url>")]
     for lang, prefix in LANGS.items():
@@ -190,3 +190,30 @@ def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) ->
     assert "2 problems in the data file" in second.stderr
     assert tree_digest(project / "site") == before
     assert not list(project.glob(".site-*")), "staging folder left behind"
+
+
+def test_every_page_has_absolute_hreflang_alternates_and_x_default(fixture_site: Path) -> None:
+    for path in fixture_site.glob("**/index.html"):
+        html = path.read_text(encoding="utf-8")
+        if "guidebook_not_found" in html or path.parent.name == "not-found":
+            continue
+        tags = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', html)
+        langs = [lang for _, lang in tags]
+        assert sorted(langs) == sorted(list(HTML_LANG.values()) + ["x-default"]), path
+        assert all(href.startswith("https://guide.example.org/") for href, _ in tags), path
+        rel = path.parent.relative_to(fixture_site).as_posix()
+        own = dict((lang, href) for href, lang in tags)
+        page_lang = rel.split("/")[0] if rel.split("/")[0] in LANGS else "en"
+        assert own[HTML_LANG[page_lang]] == "https://guide.example.org/" + (rel + "/" if rel != "." else "")
+
+
+@pytest.mark.parametrize("lang, title", [("en", "Page not found"), ("zh", "找不到页面"),
+                                         ("mn", "Хуудас олдсонгүй"), ("ar", "الصفحة غير موجودة")])
+def test_each_language_has_its_own_404_page(fixture_site: Path, lang: str, title: str) -> None:
+    html = read(fixture_site, LANGS[lang] + "404.html")
+    assert Page(html).html_attrs["lang"] == HTML_LANG[lang] and title in html
+    relative = [u for u in re.findall(r'(?:href|src)="([^"]*)"', html)
+                if not re.match(r"(https?:|/|#|mailto:|tel:)", u)]
+    assert relative == [], relative  # works from any missing URL
+    assert f'href="/{LANGS[lang]}institutions/"' in html
+    assert "not-found" not in read(fixture_site, "sitemap.xml")

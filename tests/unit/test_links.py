@@ -50,6 +50,7 @@ def test_institution_page_has_driver_card_maps_and_hours() -> None:
     assert '<p class="gb-driver-ko" lang="ko">서울특별시 영등포구 테스트로 1</p>' in text
     assert "https://map.kakao.com/link/map/" in text and "افتح في خرائط نافر" in text
     assert "<th scope=\"row\">الاثنين–الجمعة</th><td><bdi dir=\"ltr\">09:00–18:00</bdi></td>" in text
+    assert "<th scope=\"row\">الأحد</th>" not in text  # Sunday isn't in the rules
 
 
 @pytest.mark.parametrize("text", ["Mo-Fr 9-18", "Monday 09:00-18:00", "Fr-Mo 09:00-18:00",

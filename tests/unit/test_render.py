@@ -66,12 +66,13 @@ def test_language_names_come_from_cldr_in_the_readers_language() -> None:
 
 def test_channels_the_readers_market_uses_come_first() -> None:
     def order(lang: str) -> list[str]:
-        return [c["label"] for c in channel_links(EYE, lang, translations(lang))]
+        return [c["label"] for c in channel_links(EYE.contact.messengers, lang, translations(lang))]
     assert order("zh")[0] == "微信"
     assert order("ru")[:3] == ["WhatsApp", "Telegram", "ВКонтакте"]
     assert order("mn")[0] == "Facebook"
     assert order("ar")[:2] == ["واتساب", "إنستغرام"]
-    links = {c["value"]: c["href"] for c in channel_links(EYE, "en", translations("en"))}
+    links = {c["value"]: c["href"] for c in channel_links(EYE.contact.messengers, "en",
+                                                          translations("en"))}
     assert links["+82 10-1234-5678"] == "https://wa.me/821012345678"
     assert links["@testeye"] == "https://t.me/testeye"
 
@@ -119,3 +120,13 @@ def test_every_language_renders_every_record() -> None:
         for inst in DATA.institutions:
             text = page(inst, lang)
             assert text.startswith("---\n") and "gb-verified" in text
+
+
+def test_help_desk_shows_hours_and_the_districts_channels_for_the_language() -> None:
+    zh = render_institution(CLINIC, DATA.district, "zh", translations("zh"))
+    assert "<li>周一–周五: <bdi dir=\"ltr\">09:00–18:00</bdi></li>" in zh
+    assert "<li>微信: <bdi dir=\"ltr\">testdistrict</bdi></li>" in zh
+    mn = render_institution(CLINIC, DATA.district, "mn", translations("mn"))
+    assert "https://www.facebook.com/testdistrict" in mn and "WeChat" not in mn
+    assert "facebook.com/testdistrict" not in render_institution(CLINIC, DATA.district, "ru",
+                                                                 translations("ru"))
