@@ -197,7 +197,11 @@ def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
     return pages
 
 
-PLACEHOLDER = re.compile(r"^<!-- guidebook:institutions services=([a-z_,]+) -->$", re.M)
+# Any "<!-- guidebook:… -->" comment is an instruction to the build; only one
+# kind exists, and a misspelt one is an error rather than a silent no-op.
+PLACEHOLDER = re.compile(r"<!--\s*guidebook:(.*?)-->", re.S)
+LIST_ARGS = re.compile(r"^institutions\s+services\s*=\s*([a-z_]+(?:\s*,\s*[a-z_]+)*)\s*$")
+EXAMPLE = "<!-- guidebook:institutions services=halal_meals,prayer_room -->"
 
 
 class PlaceholderError(ValueError):
@@ -210,7 +214,10 @@ def expand_placeholders(markdown: str, dataset: Dataset, lang: str, tr: NullTran
     list of institutions offering any of those services; links are relative to
     the language's root through ``to_root`` (``../`` for a page one level down)."""
     def listing(match: re.Match[str]) -> str:
-        wanted = match.group(1).split(",")
+        args = LIST_ARGS.match(match.group(1).strip())
+        if not args:
+            raise PlaceholderError(f"'{match.group(0)}' is not a guidebook list; write {EXAMPLE}")
+        wanted = [w.strip() for w in args.group(1).split(",")]
         unknown = [w for w in wanted if w not in SERVICES]
         if unknown:
             raise PlaceholderError(f"unknown service(s) {', '.join(unknown)} in a "

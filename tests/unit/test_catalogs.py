@@ -67,3 +67,22 @@ def test_plural_forms_are_babels_for_the_locale(lang: str) -> None:
     for message in catalog:
         if message.pluralizable:
             assert len(message.string) == catalog.num_plurals
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_placeholder_is_kept(lang: str) -> None:
+    """Babel's check() accepts a translation that drops a placeholder: this doesn't."""
+    import re
+
+    names = re.compile(r"%\((\w+)\)[sd]")
+    missing = []
+    for message in read(catalog_path(lang)):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        wanted = set().union(*(names.findall(i) for i in ids))
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for string in strings:
+            if set(names.findall(string)) != wanted:
+                missing.append((message.id, string))
+    assert missing == []

@@ -130,3 +130,19 @@ def test_help_desk_shows_hours_and_the_districts_channels_for_the_language() -> 
     assert "https://www.facebook.com/testdistrict" in mn and "WeChat" not in mn
     assert "facebook.com/testdistrict" not in render_institution(CLINIC, DATA.district, "ru",
                                                                  translations("ru"))
+
+
+def test_list_placeholders_fill_in_and_mistakes_are_errors() -> None:
+    import pytest
+
+    from guidebook.render import PlaceholderError, expand_placeholders
+
+    text = "Intro\n<!-- guidebook:institutions services = halal_meals, prayer_room -->\nEnd\n"
+    out = expand_placeholders(text, DATA, "ar", translations("ar"), "../")
+    assert 'href="../institutions/test-eye-hospital/"' in out
+    assert 'href="../institutions/test-hotel/"' in out and "test-clinic" not in out
+    assert "وجبات حلال" in out
+    for wrong in ("<!-- guidebook:institution services=halal_meals -->",
+                  "<!-- guidebook:institutions services=halal -->"):
+        with pytest.raises(PlaceholderError):
+            expand_placeholders(wrong, DATA, "en", translations("en"))
