@@ -82,6 +82,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language = config.theme["language"]
     config.extra["guidebook_html_lang"] = site.html_lang(language)
     env.filters["bcp47"] = site.html_lang
+    env.bytecode_cache = site.THEME_BYTECODE
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env

@@ -82,7 +82,7 @@ def _leaflet_institutions(dataset: Dataset, limit: int) -> list[Institution]:
 def _environment(tr: NullTranslations) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, extensions=["jinja2.ext.i18n"],
+                      undefined=StrictUndefined, auto_reload=False, extensions=["jinja2.ext.i18n"],
                       trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
     env.filters["isolate"] = isolate

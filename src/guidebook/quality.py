@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -143,15 +144,10 @@ def is_reviewed(meta: Mapping[str, object], lang: str) -> bool:
     return lang == DEFAULT_LANGUAGE or meta.get(REVIEW_KEY, "unreviewed") in REVIEWED
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and (name == "src" or (name == "href" and tag in ("a", "link"))):
-                self.urls.append(value)
+# The attributes that point at other files, as MkDocs and Material write them
+# (double-quoted). A regular expression reads 2,500 pages in a fraction of the
+# time an HTML parser takes.
+_LINK = re.compile(r'<(?:a|link)\s[^>]*?\bhref="([^"]*)"|\ssrc="([^"]*)"')
 
 
 def broken_links(site_dir: Path, base_path: str = "/") -> list[Problem]:
@@ -161,10 +157,13 @@ def broken_links(site_dir: Path, base_path: str = "/") -> list[Problem]:
     root of its host), for links written from the root (the 404 page's).
     """
     problems = []
-    for page in sorted(site_dir.rglob("*.html")):
-        parser = _Links()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for url in parser.urls:
+    pages = sorted(site_dir.rglob("*.html"))
+    files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    for page in pages:
+        here = page.parent.relative_to(site_dir).as_posix()
+        html = page.read_text(encoding="utf-8")
+        for href, src in _LINK.findall(html):
+            url = unescape(href or src)
             parts = urlparse(url)
             if parts.scheme or parts.netloc or not parts.path:
                 continue
@@ -172,10 +171,11 @@ def broken_links(site_dir: Path, base_path: str = "/") -> list[Problem]:
             if path.startswith("/"):
                 if not path.startswith(base_path):
                     continue  # another site on the same host
-                target = (site_dir / path[len(base_path):]).resolve()
+                target = posixpath.normpath(path[len(base_path):] or ".")
             else:
-                target = (page.parent / path).resolve()
-            if not (target.is_file() or (target / "index.html").is_file()):
+                target = posixpath.normpath(posixpath.join(here, path))
+            index = "index.html" if target == "." else f"{target}/index.html"
+            if target not in files and index not in files:
                 where = page.relative_to(site_dir).as_posix()
                 problems.append(Problem("broken_link", where, f"broken link to '{url}'",
                                         f"'{url}' 링크가 깨졌습니다"))

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import escape
 
 from .html_post import relocatable
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, compile_catalogs, translations
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR, compile_catalogs, translations
 from .load import LoadError, Loaded, load_file
 from .model import Dataset
 from .pages import sync_generated_pages
@@ -70,13 +71,26 @@ def prepare(data_file: Path, docs_dir: Path, policy: Policy, ref: _dt.date,
     """Everything that must happen before MkDocs reads the docs folder:
     validate the data, compile the catalogs, write the generated pages."""
     full = load_cached(data_file)
-    dataset = publishable(full, ref)
     compile_catalogs()
+    # The i18n plugin runs the whole build once per language: the pages of
+    # all languages are written by the first run, and again only when an
+    # input changed (the data, a catalog, a setting or the reference date).
+    key = (data_file.resolve(), _cache[data_file.resolve()][0], docs_dir.resolve(), policy, ref,
+           site_url, tuple(p.stat().st_mtime_ns for p in sorted(TRANSLATIONS_DIR.glob("*/*/*.mo"))))
+    if key in _prepared and all((docs_dir / f).exists() for f in _prepared[key][1]):
+        dataset, written = _prepared[key]
+        return Prepared(dataset, data_problems(full, ref, policy) + page_problems(docs_dir), [])
+    dataset = publishable(full, ref)
     problems = data_problems(full, ref, policy) + page_problems(docs_dir)
     stale = {i.id for i in dataset.institutions if is_stale(i, ref, policy)}
     changed = sync_generated_pages(dataset, docs_dir, stale_ids=stale,
                                    max_age_months=policy.max_age_months, site_url=site_url)
+    _prepared.clear()
+    _prepared[key] = (dataset, ("institutions/index.en.md",))
     return Prepared(dataset, problems, changed)
+
+
+_prepared: dict[tuple, tuple[Dataset, tuple[str, ...]]] = {}
 
 
 class ReleaseError(Exception):
@@ -195,3 +209,21 @@ def write_not_found_pages(site_dir: Path, base_path: str) -> list[Path]:
                                          encoding="utf-8")
         written.append(folder / "404.html")
     return written
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates kept in memory across the i18n plugin's five
+    builds in one process (MkDocs makes a new Jinja environment for each)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_BYTECODE = MemoryBytecodeCache()
