@@ -21,11 +21,20 @@
     return engine;
   }
 
-  function show(results, query) {
-    list.textContent = "";
-    status.textContent = results.length
-      ? form.getAttribute("data-count").replace("{count}", String(results.length))
-      : form.getAttribute("data-none");
+  var more = form.querySelector(".gb-search-more");
+  var latest = 0;
+  var pending = [];
+  var PAGE = 5; /* results fetched per step: each one is a fragment to download */
+
+  function showNext(ticket) {
+    var step = pending.splice(0, PAGE);
+    more.hidden = pending.length === 0;
+    return Promise.all(step.map(function (r) { return r.data(); })).then(function (results) {
+      if (ticket === latest) append(results); /* not for a query typed over since */
+    });
+  }
+
+  function append(results) {
     results.forEach(function (data) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -39,24 +48,30 @@
     });
   }
 
-  var latest = 0;
   function run() {
     var query = input.value.trim();
     var ticket = ++latest;
-    if (!query) { list.textContent = ""; status.textContent = ""; return; }
+    if (!query) {
+      list.textContent = ""; status.textContent = ""; pending = []; more.hidden = true;
+      return;
+    }
     load().then(function (pagefind) {
       return pagefind.debouncedSearch(query, {}, 250);
     }).then(function (search) {
       if (!search || ticket !== latest) return null;
-      return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }));
-    }).then(function (results) {
-      if (results && ticket === latest) show(results, query);
+      list.textContent = "";
+      pending = search.results.slice();
+      status.textContent = pending.length
+        ? form.getAttribute("data-count").replace("{count}", String(pending.length))
+        : form.getAttribute("data-none");
+      return showNext(ticket);
     }).catch(function () {
       status.textContent = form.getAttribute("data-error");
     });
   }
 
   input.addEventListener("input", run);
+  more.addEventListener("click", function () { showNext(latest); });
   input.addEventListener("focus", load, { once: true });
   if (input.value) run();
 })();

@@ -86,18 +86,29 @@ def test_html_lang_and_direction(fixture_site: Path, lang: str) -> None:
         assert page.body_attrs["dir"] == ("rtl" if lang == "ar" else "ltr")
 
 
+def material_string(lang: str, key: str) -> str:
+    """A string of Material's own language file for ``lang``."""
+    import material
+
+    path = Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{lang}.html"
+    return re.search(rf'"{re.escape(key)}": "([^"]*)"', path.read_text(encoding="utf-8")).group(1)
+
+
 @pytest.mark.parametrize("lang, words", [
-    ("en", ["Contact", "Search", "Sample data"]),
-    ("zh", ["联系方式", "搜索", "示例数据", "测试眼科医院"]),
-    ("mn", ["Холбоо барих", "Хайх", "Жишээ өгөгдөл", "Тест нүдний эмнэлэг"]),
-    ("ru", ["Контакты", "Поиск", "Демонстрационные данные", "Тестовая глазная больница"]),
-    ("ar", ["التواصل", "بحث", "بيانات تجريبية", "مستشفى الاختبار للعيون"]),
+    ("en", ["Contact", "Sample data"]),
+    ("zh", ["联系方式", "示例数据", "测试眼科医院"]),
+    ("mn", ["Холбоо барих", "Жишээ өгөгдөл", "Тест нүдний эмнэлэг"]),
+    ("ru", ["Контакты", "Демонстрационные данные", "Тестовая глазная больница"]),
+    ("ar", ["التواصل", "بيانات تجريبية", "مستشفى الاختبار للعيون"]),
 ])
 def test_labels_theme_strings_and_sample_notice_in_the_pages_language(
         fixture_site: Path, lang: str, words: list[str]) -> None:
     text = read(fixture_site, LANGS[lang] + f"institutions/{IDS[0]}/index.html")
-    for word in words:
+    for word in words + [f'aria-label="{material_string(lang, "select.language")}"',
+                         f'aria-label="{material_string(lang, "nav")}"']:
         assert word in text, word
+    if lang != "en":
+        assert 'aria-label="Select language"' not in text
 
 
 def test_sample_notice_is_on_every_page(fixture_site: Path) -> None:
