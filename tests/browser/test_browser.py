@@ -60,6 +60,8 @@ def test_institution_page_on_a_phone(browser, server: str, output_dir: Path,
     page.goto(f"{server}/{lang}/institutions/test-eye-hospital/", wait_until="networkidle")
 
     assert page.evaluate("document.body.dir") == direction
+    # nothing wider than the phone: no sideways scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     heading = page.locator("article h1")
     assert heading.inner_text() == h1
     assert heading.evaluate("e => getComputedStyle(e).direction") == direction
