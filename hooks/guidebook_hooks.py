@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
 
 from guidebook import downloads, html_post, quality, search, site
 from guidebook.i18n import translations
@@ -91,7 +92,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Lists from the data, and notices on untranslated or unreviewed pages."""
     if page.meta.get("guidebook_page"):
-        return markdown  # generated from the data: already in its language
+        # Generated from the data as finished HTML: skip Markdown, which would
+        # only re-parse it (most of the build's time at 500 institutions).
+        page.guidebook_html = markdown  # type: ignore[attr-defined]
+        return ""
     language = config.theme["language"]
     dataset = quality.publishable(site.load_cached(_data_file(config)), quality.reference_date())
     try:
@@ -99,6 +103,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                   page.meta, dataset, page.url)
     except PlaceholderError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page's own HTML, with its table of contents."""
+    generated = getattr(page, "guidebook_html", None)
+    if generated is None:
+        return html
+    page.toc = get_toc(site.toc_tokens(generated))
+    return generated
 
 
 @event_priority(-50)  # after the i18n plugin (50) has set this page's alternates

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from pymdownx.slugs import slugify
 from babel.lists import format_list
 from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -143,6 +144,19 @@ def _front_matter(**fields: object) -> str:
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 
+def _slugify(text: str) -> str:
+    """The id Markdown's toc extension gives a heading (mkdocs.yml: pymdownx
+    slugify, lower case), so generated and written pages share one style.
+
+    >>> _slugify("Контакты"), _slugify("Services for foreign patients")
+    ('контакты', 'services-for-foreign-patients')
+    """
+    return _SLUGIFY(text, "-")
+
+
+_SLUGIFY = slugify(case="lower")
+
+
 @lru_cache(maxsize=None)
 def _environment(lang: str, tr: NullTranslations) -> Environment:
     env = Environment(
@@ -155,6 +169,7 @@ def _environment(lang: str, tr: NullTranslations) -> Environment:
         keep_trailing_newline=True,
     )
     env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["slugify"] = _slugify
     env.globals["page_lang"] = LANGUAGES[lang]
     env.globals["driver_request_ko"] = DRIVER_REQUEST_KO
     return env

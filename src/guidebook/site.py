@@ -227,3 +227,26 @@ class MemoryBytecodeCache(BytecodeCache):
 
 
 THEME_BYTECODE = MemoryBytecodeCache()
+
+
+_HEADING = re.compile(r'<h([12]) id="([^"]+)"[^>]*>(.*?)(?:<a class="headerlink"[^>]*>.*?</a>)?</h\1>',
+                      re.S)
+
+
+def toc_tokens(html: str) -> list[dict]:
+    """The table of contents of a generated page (its h1 and h2), in the form
+    of Markdown's toc extension, for MkDocs' ``get_toc``.
+
+    >>> toc_tokens('<h1 id="a">A</h1><h2 id="b">B<a class="headerlink" href="#b">¶</a></h2>')
+    [{'level': 1, 'id': 'a', 'name': 'A', 'html': 'A', 'data-toc-label': '', 'children': [{'level': 2, 'id': 'b', 'name': 'B', 'html': 'B', 'data-toc-label': '', 'children': []}]}]
+    """
+    tokens: list[dict] = []
+    for level, ident, inner in _HEADING.findall(html):
+        name = re.sub(r"<[^>]+>", "", inner).strip()
+        token = {"level": int(level), "id": ident, "name": name, "html": inner.strip(),
+                 "data-toc-label": "", "children": []}
+        if token["level"] == 2 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens
