@@ -10,17 +10,17 @@ dataset or the complete list of errors, never part of each.
 from __future__ import annotations
 
 import difflib
-import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 import yaml.reader
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .explain import GENERIC, MESSAGES, allowed_literals, fields_at
 from .model import Dataset
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -283,7 +283,7 @@ class _Converter:
             return self.error_at(mark, loc, ctx["en"], ctx["ko"], ctx["fix_en"], ctx["fix_ko"])
         value = err.get("input")
         if kind == "literal_error":
-            allowed = _allowed_literals(loc)
+            allowed = allowed_literals(loc)
             close = difflib.get_close_matches(str(value), allowed, n=1)
             hint_en = f"did you mean '{close[0]}'? " if close else ""
             hint_ko = f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else ""
@@ -291,12 +291,12 @@ class _Converter:
                                  f"'{value}'은(는) 허용된 값이 아닙니다",
                                  hint_en + "allowed: " + ", ".join(allowed),
                                  hint_ko + "허용된 값: " + ", ".join(allowed))
-        en, ko, fix_en, fix_ko = _MESSAGES.get(kind, _GENERIC)
+        en, ko, fix_en, fix_ko = MESSAGES.get(kind, GENERIC)
         return self.error_at(mark, loc, en.format(msg=err["msg"], value=value, **ctx),
                              ko.format(msg=err["msg"], value=value, **ctx), fix_en, fix_ko)
 
     def _unknown_field(self, mark: yaml.Mark, loc: FieldPath) -> LoadError:
-        known = _fields_at(loc[:-1])
+        known = fields_at(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         fix_en = f"did you mean '{close[0]}'?" if close else "allowed fields: " + ", ".join(known)
         fix_ko = f"'{close[0]}'을(를) 쓰려던 것인가요?" if close else "허용된 항목: " + ", ".join(known)
@@ -311,38 +311,6 @@ class _Converter:
         return yaml.Mark(self.filename, 0, 0, 0, None, None)
 
 
-_GENERIC = ("invalid value: {msg}", "값이 올바르지 않습니다: {msg}", "", "")
-_MESSAGES = {
-    "string_type": ("must be text, found {value!r}", "글자여야 합니다 (지금 값: {value!r})",
-                    "put the value in quotes", "값을 따옴표로 감싸세요"),
-    "bool_type": ("must be true or false", "true 또는 false여야 합니다", "write true or false",
-                  "true 또는 false를 쓰세요"),
-    "string_too_long": ("is longer than {max_length} characters", "{max_length}자보다 깁니다",
-                        "shorten it", "줄여 쓰세요"),
-    "string_pattern_mismatch": (
-        "'{value}' is not a valid id", "'{value}'은(는) 올바른 id가 아닙니다",
-        "use lower-case Latin letters, digits and hyphens, e.g. kim-eye-hospital",
-        "영문 소문자, 숫자, 하이픈만 쓰세요. 예: kim-eye-hospital"),
-    "date_type": ("must be a date, found {value!r}", "날짜여야 합니다 (지금 값: {value!r})",
-                  "write it as YYYY-MM-DD, e.g. 2026-11-23", "YYYY-MM-DD 형식으로 쓰세요. 예: 2026-11-23"),
-    "date_from_datetime_parsing": (
-        "'{value}' is not a date", "'{value}'은(는) 날짜가 아닙니다",
-        "write it as YYYY-MM-DD, e.g. 2026-11-23", "YYYY-MM-DD 형식으로 쓰세요. 예: 2026-11-23"),
-    "float_type": ("must be a number", "숫자여야 합니다", "write a decimal number such as 37.5165",
-                   "37.5165 같은 숫자를 쓰세요"),
-    "float_parsing": ("must be a number", "숫자여야 합니다", "write a decimal number such as 37.5165",
-                      "37.5165 같은 숫자를 쓰세요"),
-    "greater_than_equal": ("must be at least {ge}", "{ge} 이상이어야 합니다", "", ""),
-    "less_than_equal": ("must be at most {le}", "{le} 이하여야 합니다", "", ""),
-    "tuple_type": ("must be a list", "목록이어야 합니다", "write one '- value' line per item",
-                   "항목마다 '- 값' 줄을 쓰세요"),
-    "model_type": ("must be a group of fields", "하위 항목의 묶음이어야 합니다",
-                   "indent the fields under this name", "이 이름 아래에 항목들을 들여 쓰세요"),
-    "too_short": ("must not be empty", "비어 있으면 안 됩니다", "add at least one item",
-                  "항목을 하나 이상 추가하세요"),
-}
-
-
 def format_path(path: FieldPath) -> str:
     """A field path as editors read it.
 
@@ -353,61 +321,6 @@ def format_path(path: FieldPath) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def _model_at(loc: FieldPath) -> type[BaseModel] | None:
-    """The pydantic model class that validates the mapping at ``loc``."""
-    model: Any = Dataset
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = _field_by_name(model, part)
-        if field is None:
-            return None
-        model = _inner_model(field.annotation)
-        if model is None:
-            return None
-    return model
-
-
-def _field_by_name(model: type[BaseModel], name: str | int) -> Any:
-    for field_name, field in model.model_fields.items():
-        if (field.alias or field_name) == name:
-            return field
-    return None
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _fields_at(loc: FieldPath) -> list[str]:
-    model = _model_at(loc)
-    if model is None:
-        return []
-    return [field.alias or name for name, field in model.model_fields.items()]
-
-
-def _allowed_literals(loc: FieldPath) -> list[str]:
-    names = [p for p in loc if not isinstance(p, int)]
-    model = _model_at(tuple(names[:-1]))
-    field = _field_by_name(model, names[-1]) if model else None
-    return sorted(_literal_values(field.annotation)) if field else []
-
-
-def _literal_values(annotation: Any) -> set[str]:
-    if typing.get_origin(annotation) is typing.Literal:
-        return set(typing.get_args(annotation))
-    values: set[str] = set()
-    for arg in typing.get_args(annotation):
-        values |= _literal_values(arg)
-    return values
 
 
 def _duplicate_ids(data: Any, conv: _Converter) -> list[LoadError]:

@@ -74,10 +74,6 @@ def markdown_html(path: Path) -> Markup:
     return Markup(html)  # noqa: S704 - editor-written Markdown from the repository
 
 
-def _leaflet_institutions(dataset: Dataset, limit: int) -> list[Institution]:
-    return list(dataset.institutions[:limit])
-
-
 @lru_cache(maxsize=None)
 def _environment(tr: NullTranslations) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES),
@@ -125,7 +121,7 @@ def leaflet_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url:
                  docs_dir: Path, profile: PrintProfile, created: _dt.date) -> str:
     """The A4 landscape tri-fold leaflet of one language (two pages: outside, inside)."""
     ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created)
-    listed = _leaflet_institutions(dataset, profile.leaflet_max_institutions)
+    listed = dataset.institutions[:profile.leaflet_max_institutions]
     ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"])) for i in listed]
     ctx["unlisted"] = len(dataset.institutions) - len(listed)
     ctx["offer_html"] = markdown_html(docs_dir / "_print" / f"offer.{lang}.md")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_browser import browser, server  # noqa: F401 - shared fixtures
-
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "institutions/", "institutions/test-eye-hospital/", "help/", "emergency-card/",
@@ -13,7 +11,7 @@ PAGES = ["", "institutions/", "institutions/test-eye-hospital/", "help/", "emerg
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "mn", "ru", "ar"])
-def test_no_serious_or_critical_violations(browser, server: str, lang: str) -> None:  # noqa: F811
+def test_no_serious_or_critical_violations(browser, server: str, lang: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, copy_project
+from tests.conftest import ROOT, copy_project
 
 LANGS = {"en": "", "zh": "zh/", "mn": "mn/", "ru": "ru/", "ar": "ar/"}
 HTML_LANG = {"en": "en", "zh": "zh-Hans", "mn": "mn", "ru": "ru", "ar": "ar"}
