@@ -46,7 +46,9 @@ def _data_file(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / _settings(config).get("data", DATA)
 
 
-def _is_first_language(config: MkDocsConfig) -> bool:
+def _outside_language_loop(config: MkDocsConfig) -> bool:
+    """True in the first (default) language build and once all are built; false
+    in the builds the i18n plugin runs from its post-build event."""
     return not config.plugins["i18n"].building
 
 
@@ -61,7 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise site.ReleaseError(prepared.problems)
     except (site.DataError, site.ReleaseError, FileExistsError) as exc:
         raise PluginError(str(exc)) from None
-    if _is_first_language(config):
+    if _outside_language_loop(config):
         for problem in prepared.problems:
             problems_log.warning(problem.format())
     config.extra["guidebook_sample"] = prepared.dataset.sample
@@ -135,7 +137,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Leaflet pages and PDFs, then a check of every internal link, once,
     when the last language is built."""
-    if not _is_first_language(config):
+    if not _outside_language_loop(config):
         return  # a language build inside the i18n plugin's loop
     try:
         _make_downloads(config)
