@@ -109,3 +109,16 @@ def test_search_finds_the_institution_in_the_readers_language(browser, server: s
     assert other == [], f"results from another language: {other}"
     assert {urlparse(url).netloc for url in requests} == {urlparse(server).netloc}
     page.close()
+
+
+def test_leaflet_page_prints_from_the_browser_on_two_a4_landscape_sheets(browser, server: str,
+                                                                        tmp_path: Path) -> None:
+    from tests.print import pdftools
+
+    page = browser.new_page()
+    page.goto(f"{server}/ar/downloads/leaflet.html", wait_until="networkidle")
+    target = tmp_path / "leaflet.pdf"
+    page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
+    page.close()
+    assert pdftools.page_count(target) == 2
+    assert pdftools.size_mm(pdftools.boxes(target)["MediaBox"]) == pytest.approx((297.0, 210.0), abs=0.5)
