@@ -64,8 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (site.DataError, site.ReleaseError, FileExistsError) as exc:
         raise PluginError(str(exc)) from None
     if _outside_language_loop(config):
-        for problem in prepared.problems:
-            problems_log.warning(problem.format())
+        for line in quality.summarized(prepared.problems):
+            problems_log.warning(line)
     config.extra["guidebook_sample"] = prepared.dataset.sample
     names = site.language_names()
     for language in config.plugins["i18n"].config.languages:
@@ -150,8 +150,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     broken = quality.broken_links(Path(config.site_dir), base_path)
     if broken and site.is_release(os.environ):
         raise PluginError(str(site.ReleaseError(broken)))
-    for problem in broken:
-        problems_log.warning(problem.format())
+    for line in quality.summarized(broken):
+        problems_log.warning(line)
 
 
 def _make_downloads(config: MkDocsConfig) -> None:

@@ -180,3 +180,29 @@ def broken_links(site_dir: Path, base_path: str = "/") -> list[Problem]:
                 problems.append(Problem("broken_link", where, f"broken link to '{url}'",
                                         f"'{url}' 링크가 깨졌습니다"))
     return problems
+
+
+SUMMARY = {
+    "unreviewed": ("{n} page translations are not reviewed yet (guidebook coverage lists them)",
+                   "검수되지 않은 페이지 번역 {n}개 (guidebook coverage로 목록 확인)"),
+    "untranslated": ("{n} pages are not translated and show English (guidebook coverage lists them)",
+                     "번역되지 않아 영어로 나가는 페이지 {n}개 (guidebook coverage로 목록 확인)"),
+    "stale": ("{n} records were last verified too long ago (guidebook build --release lists them)",
+              "확인한 지 오래된 기록 {n}개 (guidebook build --release로 목록 확인)"),
+    "broken_link": ("{n} broken links (guidebook build --release lists them)",
+                    "깨진 링크 {n}개 (guidebook build --release로 목록 확인)"),
+}
+
+
+def summarized(problems: list[Problem], limit: int = 3) -> list[str]:
+    """Problems as a preview build prints them: each on its own while a kind has
+    few, one counted line when it has more than ``limit``."""
+    lines = []
+    for kind in dict.fromkeys(p.kind for p in problems):
+        same = [p for p in problems if p.kind == kind]
+        if len(same) > limit and kind in SUMMARY:
+            en, ko = SUMMARY[kind]
+            lines.append(f"{en.format(n=len(same))}\n  {ko.format(n=len(same))}")
+        else:
+            lines.extend(p.format() for p in same)
+    return lines

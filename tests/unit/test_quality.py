@@ -143,3 +143,12 @@ def test_deep_nesting_is_refused_not_a_crash() -> None:
     for raw in (b"[" * 5000 + b"]" * 5000, b"a:\n" + b"  - " * 3000 + b"x", b"{" * 5000):
         result = load_bytes(raw, "x.yaml")
         assert ["nests more than" in e.en for e in result.errors] == [True]
+
+
+def test_preview_summary_counts_long_lists() -> None:
+    problems = [quality.Problem("sample", "data", "sample data", "샘플")] + [
+        quality.Problem("unreviewed", f"p{i}.zh.md", "not reviewed", "검수 안 됨") for i in range(5)]
+    lines = quality.summarized(problems)
+    assert lines[0].startswith("data: sample data")
+    assert lines[1].startswith("5 page translations are not reviewed yet") and len(lines) == 2
+    assert len(quality.summarized(problems[:3])) == 3  # few: each on its own
