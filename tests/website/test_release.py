@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_project
-from tests.site.test_site import tree_digest
+from tests.website.test_site import tree_digest
 
 EPOCH = "1775001600"  # 2026-04-01: the fixture records are fresh then
 
