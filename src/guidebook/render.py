@@ -94,6 +94,7 @@ def institution_view(inst: Institution, district: District, lang: str,
     contact = inst.contact
     location = inst.location
     channels = channel_links(inst.contact.messengers, lang, tr)
+    specialties = [tr.pgettext(*SPECIALTIES[s]) for s in inst.specialties]
     stale_notice = tr.ngettext(
         "This information was last verified more than %(num)d month ago and may be out of date.",
         "This information was last verified more than %(num)d months ago and may be out of date.",
@@ -105,9 +106,9 @@ def institution_view(inst: Institution, district: District, lang: str,
         "name_ko": foreign(inst.name.ko, KOREAN, lang),
         "category": tr.pgettext(*CATEGORIES[inst.category]),
         "summary": localized(inst.summary, lang),
-        "specialties": [tr.pgettext(*SPECIALTIES[s]) for s in inst.specialties],
-        "specialties_text": format_list([tr.pgettext(*SPECIALTIES[s]) for s in inst.specialties],
-                                        locale=LANGUAGES[lang].locale) if inst.specialties else "",
+        "specialties": specialties,
+        "specialties_text": format_list(specialties, locale=LANGUAGES[lang].locale)
+        if specialties else "",
         "languages": [language_name(code, lang) for code in inst.languages],
         "services": [tr.pgettext(*SERVICES[s]) for s in inst.services],
         "phone": phone_link(contact.phone) if contact.phone else None,
@@ -123,7 +124,6 @@ def institution_view(inst: Institution, district: District, lang: str,
                           location.lat if location else None, location.lon if location else None),
         "jsonld": script_tag(institution_jsonld(inst, lang, page_url)) if page_url else None,
         "last_verified": format_day(inst.last_verified, lang),
-        "last_verified_iso": inst.last_verified.isoformat(),
         "partner_since": format_day(inst.partner.from_, lang) if inst.partner.from_ else None,
         "help_desk": help_desk_view(district, lang, tr),
     }
