@@ -113,3 +113,37 @@ def test_leaflet_page_is_on_the_site_and_downloads_link_to_the_pdfs(fixture_site
         leaflet = (folder / "leaflet.html").read_text(encoding="utf-8")
         assert "@page leaflet" in leaflet and "http" not in leaflet.split("<body")[0].replace(
             'content="width', "")  # self-contained: no stylesheet or font from elsewhere
+
+
+@pytest.mark.parametrize("lang", ["mn", "ar"])
+def test_every_leaflet_qr_code_decodes(sample_site: Path, lang: str) -> None:
+    dataset = load_file(ROOT / "data" / "institutions.yaml").dataset
+    root = SITE + PREFIX[lang]
+    expected = {f"{root}institutions/{i.id}/" for i in dataset.institutions}
+    assert pdftools.qr_payloads(pdf(sample_site, "leaflet", lang), 2) == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_leaflet_entry_is_split_across_columns(lang: str) -> None:
+    """Each institution of the leaflet is laid out as one box: a box split over
+    two columns (name in one, phone in the next) shows up as two fragments."""
+    import datetime as dt
+    from collections import Counter
+
+    from weasyprint import HTML
+
+    from guidebook.i18n import translations
+    from guidebook.print_html import PrintProfile, leaflet_html
+
+    dataset = load_file(ROOT / "data" / "institutions.yaml").dataset
+    html = leaflet_html(dataset, lang, translations(lang), site_url=SITE, docs_dir=ROOT / "content",
+                        profile=PrintProfile(), created=dt.date(2026, 11, 23))
+    fragments: Counter[int] = Counter()
+    for page in HTML(string=html).render().pages:
+        for box in page._page_box.descendants():  # WeasyPrint's layout tree (no public API)
+            element = getattr(box, "element", None)
+            if element is not None and "entry" in (element.get("class") or "").split() \
+                    and type(box).__name__ in ("BlockBox", "FlexBox"):
+                fragments[id(element)] += 1
+    assert len(fragments) == len(dataset.institutions)
+    assert max(fragments.values()) == 1
