@@ -78,6 +78,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Per-language Markdown settings (pages are rendered before on_env)."""
     language = config.theme["language"]
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = site.permalink_title(language)
+    # Each language build renders sitemap.xml over the last one's; only the
+    # last build knows every page, so only it needs to render the file.
+    i18n = config.plugins["i18n"]
+    if i18n.current_language == i18n.build_languages[-1]:
+        config.theme.static_templates.add("sitemap.xml")
+    else:
+        config.theme.static_templates.discard("sitemap.xml")
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -86,6 +93,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     config.extra["guidebook_html_lang"] = site.html_lang(language)
     env.filters["bcp47"] = site.html_lang
     env.bytecode_cache = site.THEME_BYTECODE
+    env.globals["guidebook_theme_strings"] = site.theme_strings(env, language)
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env
@@ -139,15 +147,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     when the last language is built."""
     if not _outside_language_loop(config):
         return  # a language build inside the i18n plugin's loop
+    site_dir, base_path = Path(config.site_dir), site.url_path(config.site_url)
     try:
         _make_downloads(config)
-        site.write_not_found_pages(Path(config.site_dir), site.url_path(config.site_url))
-        stats = search.index_site(Path(config.site_dir))
+        # Pagefind indexes on its own process while the link check runs here;
+        # neither depends on the other (404 pages are not indexed).
+        indexing = search.start_indexing(site_dir)
+        site.write_not_found_pages(site_dir, base_path)
+        broken = quality.broken_links(site_dir, base_path)
+        stats = search.finish_indexing(indexing, site_dir)
     except (downloads.PrintError, search.SearchIndexError) as exc:
         raise PluginError(str(exc)) from None
     log.info(f"Search index: {stats.pages} pages in {stats.languages} languages")
-    base_path = site.url_path(config.site_url)
-    broken = quality.broken_links(Path(config.site_dir), base_path)
     if broken and site.is_release(os.environ):
         raise PluginError(str(site.ReleaseError(broken)))
     for line in quality.summarized(broken):

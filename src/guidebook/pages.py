@@ -9,6 +9,10 @@ rewritten only when its text changed, so ``mkdocs serve`` does not loop.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .i18n import LANGUAGES, translations
@@ -17,6 +21,44 @@ from .render import generated_pages
 
 GENERATED_DIR = "institutions"
 MARKER = ".generated-by-guidebook"
+
+
+# What the forked workers render: set just before the pool forks, so the
+# children read it from the copied memory instead of receiving it pickled.
+_job: tuple | None = None
+PARALLEL_FROM = 50  # institutions; below this a pool costs more than it saves
+
+
+def _render_language(lang: str) -> dict[str, str]:
+    assert _job is not None
+    dataset, stale_ids, max_age_months, site_url, root = _job
+    kwargs = {"root": root} if root else {}
+    return generated_pages(dataset, {lang: translations(lang, **kwargs)}, stale_ids,
+                           max_age_months, site_url)
+
+
+def render_all_languages(dataset: Dataset, stale_ids: frozenset[str] | set[str],
+                         max_age_months: int, site_url: str | None,
+                         translations_root: Path | None = None,
+                         parallel_from: int = PARALLEL_FROM) -> dict[str, str]:
+    """Every generated page of every language: one language per forked worker
+    when the site is large and the process has no other thread (forking a
+    threaded process, such as ``mkdocs serve``, could deadlock); the result is
+    the same as rendering them one after the other."""
+    global _job
+    _job = (dataset, stale_ids, max_age_months, site_url, translations_root)
+    try:
+        workers = min(os.cpu_count() or 1, len(LANGUAGES))
+        if (len(dataset.institutions) < parallel_from or workers < 2
+                or threading.active_count() > 1
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            parts = [_render_language(lang) for lang in LANGUAGES]
+        else:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                parts = list(pool.map(_render_language, LANGUAGES))
+    finally:
+        _job = None
+    return {path: text for part in parts for path, text in part.items()}
 
 
 def sync_generated_pages(dataset: Dataset, docs_dir: Path,
@@ -36,9 +78,7 @@ def sync_generated_pages(dataset: Dataset, docs_dir: Path,
             f"(this folder is generated from the data file)")
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).touch()
-    kwargs = {"root": translations_root} if translations_root else {}
-    pages = generated_pages(dataset, {lang: translations(lang, **kwargs) for lang in LANGUAGES},
-                            stale_ids, max_age_months, site_url)
+    pages = render_all_languages(dataset, stale_ids, max_age_months, site_url, translations_root)
     changed = []
     for rel, text in pages.items():
         path = docs_dir / rel

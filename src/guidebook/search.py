@@ -26,14 +26,24 @@ class IndexStats:
     languages: int
 
 
-def index_site(site_dir: Path) -> IndexStats:
-    """Index ``site_dir`` into ``site_dir/pagefind``; return what Pagefind counted."""
-    done = subprocess.run(
+def start_indexing(site_dir: Path) -> subprocess.Popen[str]:
+    """Start Pagefind on ``site_dir`` in the background (it runs on its own
+    process while the build does other work); finish with ``finish_indexing``."""
+    return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind",
          "--quiet"],
-        capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed: {(done.stderr or done.stdout).strip()[:1000]}")
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def index_site(site_dir: Path) -> IndexStats:
+    """Index ``site_dir`` into ``site_dir/pagefind``; return what Pagefind counted."""
+    return finish_indexing(start_indexing(site_dir), site_dir)
+
+
+def finish_indexing(process: subprocess.Popen[str], site_dir: Path) -> IndexStats:
+    out, err = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed: {(err or out).strip()[:1000]}")
     entry_file = site_dir / "pagefind" / "pagefind-entry.json"
     entry = json.loads(entry_file.read_text(encoding="utf-8"))
     # Pagefind writes the languages in hash-map order, which changes from run

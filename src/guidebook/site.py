@@ -250,3 +250,22 @@ def toc_tokens(html: str) -> list[dict]:
         else:
             tokens.append(token)
     return tokens
+
+
+_THEME_KEY = re.compile(r'^\s*"([a-z][a-z.-]*)":', re.M)
+
+
+def theme_strings(env, language: str) -> dict[str, str]:  # noqa: ANN001 - a Jinja environment
+    """Material's interface strings for ``language`` (English where it has none),
+    looked up once, with the page language's BCP 47 tag as "language"."""
+    strings: dict[str, str] = {}
+    for lang in ("en", language):
+        name = f"partials/languages/{lang}.html"
+        source = env.loader.get_source(env, name)[0]
+        module = env.get_template(name).module
+        for key in _THEME_KEY.findall(source):
+            value = str(module.t(key)).strip()
+            if value:
+                strings[key] = value
+    strings["language"] = html_lang(language)
+    return strings

@@ -146,3 +146,12 @@ def test_list_placeholders_fill_in_and_mistakes_are_errors() -> None:
                   "<!-- guidebook:institutions services=halal -->"):
         with pytest.raises(PlaceholderError):
             expand_placeholders(wrong, DATA, "en", translations("en"))
+
+
+def test_pages_rendered_in_parallel_equal_pages_rendered_in_turn() -> None:
+    from guidebook.pages import render_all_languages
+
+    in_turn = render_all_languages(DATA, {"test-clinic"}, 12, "https://x.org/", parallel_from=10**9)
+    forked = render_all_languages(DATA, {"test-clinic"}, 12, "https://x.org/", parallel_from=0)
+    assert list(in_turn) == list(forked) and in_turn == forked
+    assert len(in_turn) == 5 * (1 + len(DATA.institutions))
