@@ -15,6 +15,7 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES, translations
 from .model import Dataset
 from .pdf import PdfError, PdfJob, PdfResult, render_all
 from .print_html import PrintProfile, guidebook_html, leaflet_html
+from .quality import source_date
 
 
 class PrintError(Exception):
@@ -39,10 +40,7 @@ def print_profile(settings: dict, environ: Mapping[str, str]) -> PrintProfile | 
 def print_date(dataset: Dataset) -> _dt.date:
     """The date printed on (and stored in) the PDFs: SOURCE_DATE_EPOCH when set,
     else the newest verification date, so that a rebuild gives the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
-    return max(inst.last_verified for inst in dataset.institutions)
+    return source_date() or max(inst.last_verified for inst in dataset.institutions)
 
 
 def make_print(dataset: Dataset, *, site_dir: Path, docs_dir: Path, site_url: str | None,

@@ -45,11 +45,14 @@ class Problem:
         return f"{self.where}: {self.en}\n  {self.where}: {self.ko}"
 
 
-def reference_date(environ: Mapping[str, str] = os.environ) -> _dt.date:
+def source_date(environ: Mapping[str, str] = os.environ) -> _dt.date | None:
+    """The day of ``SOURCE_DATE_EPOCH`` (reproducible builds), if it is set."""
     epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
-    return _dt.date.today()
+    return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date() if epoch else None
+
+
+def reference_date(environ: Mapping[str, str] = os.environ) -> _dt.date:
+    return source_date(environ) or _dt.date.today()
 
 
 def months_before(day: _dt.date, months: int) -> _dt.date:
@@ -157,11 +160,10 @@ def broken_links(site_dir: Path, base_path: str = "/") -> list[Problem]:
     root of its host), for links written from the root (the 404 page's).
     """
     problems = []
-    pages = sorted(site_dir.rglob("*.html"))
     files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
-    for page in pages:
-        here = page.parent.relative_to(site_dir).as_posix()
-        html = page.read_text(encoding="utf-8")
+    for where in sorted(f for f in files if f.endswith(".html")):
+        here = posixpath.dirname(where) or "."
+        html = (site_dir / where).read_text(encoding="utf-8")
         for href, src in _LINK.findall(html):
             url = unescape(href or src)
             parts = urlparse(url)
@@ -176,7 +178,6 @@ def broken_links(site_dir: Path, base_path: str = "/") -> list[Problem]:
                 target = posixpath.normpath(posixpath.join(here, path))
             index = "index.html" if target == "." else f"{target}/index.html"
             if target not in files and index not in files:
-                where = page.relative_to(site_dir).as_posix()
                 problems.append(Problem("broken_link", where, f"broken link to '{url}'",
                                         f"'{url}' 링크가 깨졌습니다"))
     return problems

@@ -77,20 +77,19 @@ def prepare(data_file: Path, docs_dir: Path, policy: Policy, ref: _dt.date,
     # input changed (the data, a catalog, a setting or the reference date).
     key = (data_file.resolve(), _cache[data_file.resolve()][0], docs_dir.resolve(), policy, ref,
            site_url, tuple(p.stat().st_mtime_ns for p in sorted(TRANSLATIONS_DIR.glob("*/*/*.mo"))))
-    if key in _prepared and all((docs_dir / f).exists() for f in _prepared[key][1]):
-        dataset, written = _prepared[key]
-        return Prepared(dataset, data_problems(full, ref, policy) + page_problems(docs_dir), [])
-    dataset = publishable(full, ref)
     problems = data_problems(full, ref, policy) + page_problems(docs_dir)
+    if key in _prepared and (docs_dir / "institutions" / "index.en.md").exists():
+        return Prepared(_prepared[key], problems, [])
+    dataset = publishable(full, ref)
     stale = {i.id for i in dataset.institutions if is_stale(i, ref, policy)}
     changed = sync_generated_pages(dataset, docs_dir, stale_ids=stale,
                                    max_age_months=policy.max_age_months, site_url=site_url)
     _prepared.clear()
-    _prepared[key] = (dataset, ("institutions/index.en.md",))
+    _prepared[key] = dataset
     return Prepared(dataset, problems, changed)
 
 
-_prepared: dict[tuple, tuple[Dataset, tuple[str, ...]]] = {}
+_prepared: dict[tuple, Dataset] = {}  # the last inputs and the dataset they gave
 
 
 class ReleaseError(Exception):
