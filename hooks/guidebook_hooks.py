@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
+    from guidebook.model import Dataset
+
 
 def _settings(config: MkDocsConfig) -> dict:
     return config.extra.get("guidebook", {})
@@ -44,6 +46,11 @@ def _settings(config: MkDocsConfig) -> dict:
 
 def _data_file(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / _settings(config).get("data", DATA)
+
+
+def _published(config: MkDocsConfig) -> Dataset:
+    """The (cached) data without partners whose term has ended."""
+    return quality.publishable(site.load_cached(_data_file(config)), quality.reference_date())
 
 
 def _outside_language_loop(config: MkDocsConfig) -> bool:
@@ -107,10 +114,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.guidebook_html = markdown  # type: ignore[attr-defined]
         return ""
     language = config.theme["language"]
-    dataset = quality.publishable(site.load_cached(_data_file(config)), quality.reference_date())
     try:
         return site.page_markdown(markdown, language, getattr(page.file, "locale", language),
-                                  page.meta, dataset, page.url)
+                                  page.meta, _published(config), page.url)
     except PlaceholderError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
@@ -170,8 +176,7 @@ def _make_downloads(config: MkDocsConfig) -> None:
     if profile is None:
         log.info("PDFs are turned off: site/ has no leaflet or guidebook PDFs")
         return
-    dataset = quality.publishable(site.load_cached(_data_file(config)), quality.reference_date())
-    downloads.make_print(dataset, site_dir=Path(config.site_dir), docs_dir=Path(config.docs_dir),
-                         site_url=config.site_url, profile=profile,
+    downloads.make_print(_published(config), site_dir=Path(config.site_dir),
+                         docs_dir=Path(config.docs_dir), site_url=config.site_url, profile=profile,
                          progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
                                                      f"({r.blanks} blank) in {r.seconds:.1f} s"))
