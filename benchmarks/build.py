@@ -13,9 +13,14 @@ Measures, for a synthetic data file of N institutions (benchmarks/synthetic.py):
   would be).
 
 Each build runs in its own subprocess (interpreter start-up and imports
-included, for both), timed by wall clock; its peak RSS comes from ``os.wait4``
-for that one child. The runs alternate (ours, baseline, ours, ...) so that a
-slow moment of the machine hits both. The last line is machine-readable::
+included, for both), timed by wall clock. Memory is given twice: "peak" is the
+largest single process (``os.wait4``), "tree" the largest sum of PSS over the
+build and every process it started (sampled every 50 ms from /proc), which
+counts our parallel language workers together and their shared pages once.
+The runs alternate (ours, baseline, ours, ...) so that a slow moment of the
+machine hits both; ``--sequential`` adds our build on one process
+(``--jobs 1``, the i18n plugin's own loop) to the rotation. The last line is
+machine-readable::
 
     institutions=N build_s=X.XX baseline_s=Y.YY ratio=Z.ZZ
 
@@ -33,6 +38,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +63,45 @@ MARKER = ".generated-by-guidebook"
 class Run:
     label: str
     seconds: float
-    peak_mib: float
+    peak_mib: float  # the largest single process
+    tree_mib: float  # the largest sum of PSS over the process tree
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants (Linux /proc)."""
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                todo.extend(int(child) for child in task.read_text().split())
+            except OSError:
+                pass  # the task ended meanwhile
+    return pids
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass  # ended meanwhile, or no such file
+    return 0
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed PSS of a process and its descendants until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak_kib = pid, interval, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.interval):
+            self.peak_kib = max(self.peak_kib, sum(_pss_kib(p) for p in _tree(self.pid)))
 
 
 def python() -> str:
@@ -79,15 +123,19 @@ def timed(label: str, cmd: list[str], cwd: Path, extra_env: dict[str, str] | Non
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
+        sampler = TreeMemory(proc.pid)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        sampler.done.set()
+        sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             out.seek(0)
             err.seek(0)
             fail(f"{label} build failed (exit {proc.returncode}): {' '.join(cmd)}",
                  out.read().decode(errors="replace") + err.read().decode(errors="replace"))
-    return Run(label, seconds, usage.ru_maxrss / 1024)  # Linux: KiB
+    return Run(label, seconds, usage.ru_maxrss / 1024, sampler.peak_kib / 1024)  # Linux: KiB
 
 
 def fail(message: str, detail: str = "") -> NoReturn:
@@ -169,7 +217,7 @@ def check_site(label: str, site: Path, some_id: str) -> None:
         fail(f"{label} build did not produce {page}")
 
 
-def run_all(work: Path, args: argparse.Namespace) -> tuple[list[Run], list[Run], Path, Path]:
+def run_all(work: Path, args: argparse.Namespace) -> tuple[list[Run], list[Run], list[Run], Path, Path]:
     """Build ours and the baseline ``repeat`` times each, alternating."""
     n = args.institutions
     project = make_project(work / "project", n, args.seed)
@@ -177,21 +225,26 @@ def run_all(work: Path, args: argparse.Namespace) -> tuple[list[Run], list[Run],
     some_id = f"inst-{n:04d}"
     ours_cmd = [python(), "-m", "guidebook.cli", "build", "-f", str(project / "mkdocs.yml")]
     base_cmd = [python(), "-m", "mkdocs", "build", "-q", "-f", str(baseline / "mkdocs.yml")]
-    ours, base = [], []
+    ours, base, seq = [], [], []
     for i in range(1, args.repeat + 1):
         ours.append(timed("ours", ours_cmd, project, {"GUIDEBOOK_PDF": "0"}))
         check_site("ours", project / "site", some_id)
         print_run(i, ours[-1])
+        if args.sequential:
+            seq.append(timed("ours -j1", [*ours_cmd, "--jobs", "1"], project, {"GUIDEBOOK_PDF": "0"}))
+            check_site("ours -j1", project / "site", some_id)
+            print_run(i, seq[-1])
         if i == 1:
             make_baseline(project, baseline)
         base.append(timed("baseline", base_cmd, baseline))
         check_site("baseline", baseline / "site", some_id)
         print_run(i, base[-1])
-    return ours, base, project / "site", baseline / "site"
+    return ours, base, seq, project / "site", baseline / "site"
 
 
 def print_run(index: int, run: Run) -> None:
-    print(f"run {index}  {run.label:<8}  {run.seconds:7.2f} s  peak {run.peak_mib:6.0f} MiB", flush=True)
+    print(f"run {index}  {run.label:<8}  {run.seconds:7.2f} s  peak {run.peak_mib:6.0f} MiB  "
+          f"tree {run.tree_mib:6.0f} MiB", flush=True)
 
 
 def summarize(label: str, runs: list[Run], site: Path) -> float:
@@ -201,7 +254,8 @@ def summarize(label: str, runs: list[Run], site: Path) -> float:
     total = sum(pages.values())
     per_lang = " ".join(f"{lang}={count}" for lang, count in pages.items())
     print(f"{label:<8}  median {median:7.2f} s  pages {total} ({per_lang})  "
-          f"{1000 * median / max(total, 1):6.1f} ms/page  peak {max(r.peak_mib for r in runs):.0f} MiB")
+          f"{1000 * median / max(total, 1):6.1f} ms/page  peak {max(r.peak_mib for r in runs):.0f} MiB  "
+          f"tree {max(r.tree_mib for r in runs):.0f} MiB")
     return median
 
 
@@ -211,6 +265,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--institutions", "-n", type=int, required=True)
     parser.add_argument("--repeat", "-r", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--sequential", action="store_true",
+                        help="also time our build on one process (--jobs 1)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="work in this (new or empty) folder and keep it for inspection")
     args = parser.parse_args(argv)
@@ -231,8 +287,11 @@ def main(argv: list[str] | None = None) -> int:
         work_dir = Path(cleanup.name)
     try:
         print(f"institutions={args.institutions} repeat={args.repeat} work={work_dir}")
-        ours, base, ours_site, base_site = run_all(work_dir, args)
+        ours, base, seq, ours_site, base_site = run_all(work_dir, args)
         build_s = summarize("ours", ours, ours_site)
+        if seq:
+            seq_s = summarize("ours -j1", seq, ours_site)
+            print(f"ours / ours -j1 = {build_s / seq_s:.2f}")
         baseline_s = summarize("baseline", base, base_site)
     finally:
         if cleanup:

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook import downloads, html_post, quality, search, site
+from guidebook import downloads, html_post, quality, search, site, sitemap
 from guidebook.i18n import translations
 from guidebook.render import PlaceholderError
 
@@ -55,8 +55,11 @@ def _published(config: MkDocsConfig) -> Dataset:
 
 def _outside_language_loop(config: MkDocsConfig) -> bool:
     """True in the first (default) language build and once all are built; false
-    in the builds the i18n plugin runs from its post-build event."""
-    return not config.plugins["i18n"].building
+    in the builds the i18n plugin runs from its post-build event, and in the
+    one-language builds of ``guidebook build``'s workers (guidebook/parallel.py)
+    until it sets ``ALL_LANGUAGES_BUILT`` for the whole site's post-build event."""
+    return (not config.plugins["i18n"].building
+            or bool(config.extra.get(site.ALL_LANGUAGES_BUILT)))
 
 
 @event_priority(50)  # before the i18n plugin (-100) reads the languages and the docs folder
@@ -74,6 +77,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for line in quality.summarized(prepared.problems):
             problems_log.warning(line)
     config.extra["guidebook_sample"] = prepared.dataset.sample
+    # Written once from every language's pages (on_post_build), not by the
+    # theme's template, which would see only the languages built before it.
+    # (The i18n plugin adds its own sitemap template folder when overrides/
+    # has none; with sitemap.xml not rendered, that folder is never read.)
+    config.theme.static_templates.discard("sitemap.xml")
     names = site.language_names()
     for language in config.plugins["i18n"].config.languages:
         language.name = names.get(language.locale, language.name)
@@ -85,18 +93,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Per-language Markdown settings (pages are rendered before on_env)."""
     language = config.theme["language"]
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = site.permalink_title(language)
-    # Each language build renders sitemap.xml over the last one's; only the
-    # last build knows every page, so only it needs to render the file.
-    i18n = config.plugins["i18n"]
-    if i18n.current_language == i18n.build_languages[-1]:
-        config.theme.static_templates.add("sitemap.xml")
-    else:
-        config.theme.static_templates.discard("sitemap.xml")
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Give the theme templates this language's catalog and HTML language tag."""
+    """Give the theme templates this language's catalog and HTML language tag;
+    record this language's pages for the sitemap (their front matter is read
+    by now)."""
     language = config.theme["language"]
+    config.extra.setdefault(site.SITEMAP_ENTRIES, {})[language] = [
+        sitemap.Entry(file.url, tuple((lang, alt.url) for lang, alt in file.alternates.items()))
+        for file in files.documentation_pages()
+        if file.page is not None and not file.page.meta.get("guidebook_not_found")]
     config.extra["guidebook_html_lang"] = site.html_lang(language)
     env.filters["bcp47"] = site.html_lang
     env.bytecode_cache = site.THEME_BYTECODE
@@ -160,6 +167,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         # neither depends on the other (404 pages are not indexed).
         indexing = search.start_indexing(site_dir)
         site.write_not_found_pages(site_dir, base_path)
+        if config.site_url:
+            recorded = config.extra.get(site.SITEMAP_ENTRIES, {})
+            sitemap.write(site_dir, config.site_url,
+                          [recorded.get(lang, []) for lang in config.plugins["i18n"].build_languages])
         broken = quality.broken_links(site_dir, base_path)
         stats = search.finish_indexing(indexing, site_dir)
     except (downloads.PrintError, search.SearchIndexError) as exc:

@@ -77,9 +77,10 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build every site into a temporary folder; replace ``site/`` only on success."""
     # Imported here: the core does not depend on MkDocs, only this command does.
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from .parallel import available_cpus, build_site
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.release:
@@ -94,7 +95,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
-        build(config)
+        build_site(config, args.jobs or available_cpus())
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"\nBuild failed; {target} was left as it was. "
@@ -142,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-f", "--config-file", default="mkdocs.yml")
     build.add_argument("-d", "--site-dir", default=None)
     build.add_argument("-v", "--verbose", action="store_true", help="log every step")
+    build.add_argument("-j", "--jobs", type=int, default=0,
+                       help="languages built at once (default: one per CPU; 1: one after another)")
     build.add_argument("--release", action="store_true",
                        help="refuse sample data, stale records, unreviewed translations, "
                             "broken links (same as GUIDEBOOK_RELEASE=1)")

@@ -27,6 +27,12 @@ from .render import expand_placeholders
 
 _cache: dict[Path, tuple[tuple[int, int], Loaded]] = {}
 
+# Keys the hooks keep in MkDocs' ``config.extra`` (which lives as long as one
+# build of the five languages): each language's sitemap entries, and the flag
+# guidebook/parallel.py sets for the post-build event of the whole site.
+SITEMAP_ENTRIES = "guidebook_sitemap_entries"
+ALL_LANGUAGES_BUILT = "guidebook_all_languages_built"
+
 
 class DataError(Exception):
     """The data file has errors; ``str()`` is the complete, bilingual report."""

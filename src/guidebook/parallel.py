@@ -1,0 +1,147 @@
+"""``guidebook build``: the five language sites built in parallel processes.
+
+mkdocs-static-i18n builds the default language and then, from its post-build
+event, every other language one after the other, on one core. That path stays
+as it is for ``mkdocs build`` and ``mkdocs serve``. Here instead:
+
+1. the config event runs once in this process: the data is validated, the
+   catalogs compiled and the generated pages written, before any fork;
+2. forked workers each build whole languages, one at a time, taken from a
+   shared queue: the default language into the staging folder, every other
+   language into a folder of its own (a language build also copies the
+   theme's files, which would collide);
+3. each other language's ``<lang>/`` folder is moved into the staging folder;
+4. the post-build event runs once for the whole site (PDFs, 404 pages,
+   sitemap, search index, link check), with ``site.ALL_LANGUAGES_BUILT`` set.
+
+The i18n plugin still knows all the languages in every worker, so each page's
+alternates and language switcher are those of a sequential build; the output
+is the same, byte for byte (tests/website/test_parallel.py).
+
+Unlike the rest of the core this module uses MkDocs; only ``cmd_build``
+imports it.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+import tempfile
+import threading
+from functools import partial
+from pathlib import Path
+
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands.build import build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError, MkDocsException
+
+from .site import ALL_LANGUAGES_BUILT, SITEMAP_ENTRIES
+
+log = logging.getLogger("mkdocs.guidebook.parallel")
+
+# The prepared configuration the workers build from: set just before the pool
+# forks, so each worker has its own copy without pickling it.
+_config: MkDocsConfig | None = None
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container's limit, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def workers_for(config: MkDocsConfig, jobs: int) -> int:
+    """How many worker processes to use; 1 means the i18n plugin's own
+    sequential build (one language, one CPU, no fork, or threads running:
+    forking a threaded process could deadlock)."""
+    languages = config.plugins["i18n"].build_languages
+    if (jobs < 2 or len(languages) < 2 or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return 1
+    return min(jobs, len(languages))
+
+
+def build_site(config: MkDocsConfig, jobs: int) -> None:
+    """Build every language of ``config`` into ``config.site_dir`` (a new,
+    empty folder), on ``jobs`` processes. Raises MkDocs' Abort on failure,
+    as ``mkdocs.commands.build.build`` does."""
+    workers = workers_for(config, jobs)
+    if workers == 1:
+        build(config)
+        return
+    global _config
+    site_dir = Path(config.site_dir)
+    i18n = config.plugins["i18n"]
+    languages: list[str] = list(i18n.build_languages)
+    with _strict(config):
+        config = config.plugins.on_config(config)  # validate, write the generated pages
+    i18n.building = True  # the i18n plugin's post-build loop must not run
+    work = Path(tempfile.mkdtemp(prefix=".site-work-", dir=site_dir.parent))
+    _config = config
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            built = dict(pool.imap_unordered(partial(_build_language, site_dir, work), languages))
+        failed = [lang for lang in languages if built[lang][0] is not None]
+        if failed:  # MkDocs has logged why, in the worker
+            raise Abort(built[failed[0]][0])
+        for lang in languages:
+            if lang != i18n.default_language:
+                (work / lang / lang).rename(site_dir / lang)
+        log.info(f"Built {len(languages)} languages on {workers} processes")
+        config.extra[SITEMAP_ENTRIES] = {lang: built[lang][1] for lang in languages}
+        config.extra[ALL_LANGUAGES_BUILT] = True
+        with _strict(config):
+            config.plugins.on_post_build(config=config)
+    finally:
+        _config = None
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _build_language(site_dir: Path, work: Path, lang: str) -> tuple[str, tuple[str | None, list]]:
+    """In a worker: build ``lang`` alone, the default language into
+    ``site_dir``, another into ``work/<lang>``. Returns (lang, (the error or
+    None, its sitemap entries))."""
+    config = _config
+    assert config is not None
+    i18n = config.plugins["i18n"]
+    # Every output folder is new, and the staging folder must keep what the
+    # other languages move into it: nothing to clean.
+    mkdocs_utils.clean_directory = lambda path: None
+    config["site_dir"] = str(site_dir if lang == i18n.default_language else work / lang)
+    i18n.current_language = lang
+    try:
+        build(config)
+    except MkDocsException as exc:
+        return lang, (str(exc), [])
+    return lang, (None, config.extra[SITEMAP_ENTRIES][lang])
+
+
+class _strict:
+    """What ``build()`` does around its events: a warning fails a strict
+    build, and a plugin's error is logged and ends it."""
+
+    def __init__(self, config: MkDocsConfig):
+        self.config = config
+        self.counter = mkdocs_utils.CountHandler()
+        self.counter.setLevel(logging.WARNING)
+        self.logger = logging.getLogger("mkdocs")
+
+    def __enter__(self) -> None:
+        if self.config.strict:
+            self.logger.addHandler(self.counter)
+
+    def __exit__(self, kind, error, traceback) -> bool:  # noqa: ANN001
+        self.logger.removeHandler(self.counter)
+        if isinstance(error, BuildError):
+            self.config.plugins.on_build_error(error=error)
+            self.logger.error(str(error))
+            raise Abort("Aborted with a BuildError!") from None
+        if error is None and (counts := self.counter.get_counts()):
+            message = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+            raise Abort(f"Aborted with {message} in strict mode!")
+        return False
