@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -30,7 +30,7 @@ class SiteLanguage:
 
     @property
     def locale(self) -> Locale:
-        return Locale.parse(self.cldr)
+        return _parsed(self.cldr)
 
     @property
     def rtl(self) -> bool:
@@ -130,6 +130,14 @@ def format_day(day: _dt.date, lang: str) -> str:
     return format_date(day, format="long", locale=LANGUAGES[lang].locale)
 
 
+@cache
+def _parsed(identifier: str) -> Locale:
+    """One Locale per identifier: Babel parses (and checks) it again on every
+    ``Locale.parse``, thousands of times per build otherwise."""
+    return Locale.parse(identifier)
+
+
+@cache
 def language_name(code: str, lang: str) -> str:
     """The name of language ``code`` (BCP 47) in the reader's language.
 

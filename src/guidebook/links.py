@@ -7,6 +7,7 @@ built: an app scheme (nmap://, kakaomap://) fails on a phone without the app.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote
 
 import phonenumbers
@@ -34,9 +35,14 @@ def phone_link(e164: str) -> dict[str, str]:
     >>> phone_link("+82226703114")
     {'href': 'tel:+82226703114', 'display': '+82 2-2670-3114'}
     """
+    return {"href": f"tel:{e164}", "display": _international(e164)}
+
+
+@lru_cache(maxsize=4096)
+def _international(e164: str) -> str:
+    """Parsed once per number, not once per page and language."""
     number = phonenumbers.parse(e164)
-    display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return {"href": f"tel:{e164}", "display": display}
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def channel_links(messengers: Messengers, lang: str,

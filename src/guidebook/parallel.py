@@ -80,32 +80,38 @@ def build_site(config: MkDocsConfig, jobs: int) -> None:
     languages: list[str] = list(i18n.build_languages)
     with _strict(config):
         config = config.plugins.on_config(config)  # validate, write the generated pages
+    if threading.active_count() > 1:  # something left a thread running: do not fork
+        build(config)
+        return
     i18n.building = True  # the i18n plugin's post-build loop must not run
     work = Path(tempfile.mkdtemp(prefix=".site-work-", dir=site_dir.parent))
     _config = config
     try:
+        entries = {}
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            built = dict(pool.imap_unordered(partial(_build_language, site_dir, work), languages))
-        failed = [lang for lang in languages if built[lang][0] is not None]
-        if failed:  # MkDocs has logged why, in the worker
-            raise Abort(built[failed[0]][0])
+            for lang, error, recorded in pool.imap_unordered(
+                    partial(_build_language, site_dir, work), languages):
+                if error is not None:  # MkDocs has logged why, in the worker
+                    raise Abort(error)  # leaving the block stops the other workers
+                entries[lang] = recorded
         for lang in languages:
             if lang != i18n.default_language:
                 (work / lang / lang).rename(site_dir / lang)
         log.info(f"Built {len(languages)} languages on {workers} processes")
-        config.extra[SITEMAP_ENTRIES] = {lang: built[lang][1] for lang in languages}
+        config.extra[SITEMAP_ENTRIES] = {lang: entries[lang] for lang in languages}
         config.extra[ALL_LANGUAGES_BUILT] = True
         with _strict(config):
             config.plugins.on_post_build(config=config)
     finally:
         _config = None
+        i18n.building = False
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _build_language(site_dir: Path, work: Path, lang: str) -> tuple[str, tuple[str | None, list]]:
+def _build_language(site_dir: Path, work: Path, lang: str) -> tuple[str, str | None, list]:
     """In a worker: build ``lang`` alone, the default language into
-    ``site_dir``, another into ``work/<lang>``. Returns (lang, (the error or
-    None, its sitemap entries))."""
+    ``site_dir``, another into ``work/<lang>``. Returns the language, the
+    error (or None) and its sitemap entries."""
     config = _config
     assert config is not None
     i18n = config.plugins["i18n"]
@@ -117,8 +123,8 @@ def _build_language(site_dir: Path, work: Path, lang: str) -> tuple[str, tuple[s
     try:
         build(config)
     except MkDocsException as exc:
-        return lang, (str(exc), [])
-    return lang, (None, config.extra[SITEMAP_ENTRIES][lang])
+        return lang, str(exc), []
+    return lang, None, config.extra[SITEMAP_ENTRIES][lang]
 
 
 class _strict:

@@ -140,8 +140,13 @@ def language_root(site_url: str, lang: str) -> str:
 
 
 def _front_matter(**fields: object) -> str:
-    # safe_dump quotes whatever YAML would misread (a name with ': ' or '#').
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n"
+    # The safe dumper quotes whatever YAML would misread (a name with ': ' or
+    # '#'); libyaml's emitter, where PyYAML has it, is ten times faster.
+    text = yaml.dump(fields, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)
+    return "---\n" + text + "---\n\n"
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _slugify(text: str) -> str:
