@@ -30,7 +30,8 @@ import os
 import shutil
 import tempfile
 import threading
-from functools import partial
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from mkdocs import utils as mkdocs_utils
@@ -41,6 +42,10 @@ from mkdocs.exceptions import Abort, BuildError, MkDocsException
 from .site import ALL_LANGUAGES_BUILT, SITEMAP_ENTRIES
 
 log = logging.getLogger("mkdocs.guidebook.parallel")
+
+WORKER_DIED = ("A language build process ended without a result (out of memory?); "
+               "try `guidebook build --jobs 1`. 언어별 빌드 프로세스가 결과 없이 끝났습니다"
+               "(메모리 부족일 수 있습니다). `guidebook build --jobs 1`로 다시 해 보세요.")
 
 # The prepared configuration the workers build from: set just before the pool
 # forks, so each worker has its own copy without pickling it.
@@ -88,12 +93,21 @@ def build_site(config: MkDocsConfig, jobs: int) -> None:
     _config = config
     try:
         entries = {}
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for lang, error, recorded in pool.imap_unordered(
-                    partial(_build_language, site_dir, work), languages):
-                if error is not None:  # MkDocs has logged why, in the worker
-                    raise Abort(error)  # leaving the block stops the other workers
-                entries[lang] = recorded
+        # Not multiprocessing.Pool: it waits forever for the task of a worker
+        # that died (killed for memory, say); this executor reports it.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_build_language, site_dir, work, lang) for lang in languages]
+            try:
+                for future in as_completed(futures):
+                    lang, error, recorded = future.result()
+                    if error is not None:  # MkDocs has logged why, in the worker
+                        raise Abort(error)
+                    entries[lang] = recorded
+            except BrokenProcessPool:
+                raise Abort(WORKER_DIED) from None
+            finally:
+                for future in futures:
+                    future.cancel()  # the languages not started yet
         for lang in languages:
             if lang != i18n.default_language:
                 (work / lang / lang).rename(site_dir / lang)

@@ -57,3 +57,15 @@ def test_a_failing_language_fails_the_build_and_keeps_the_site(tmp_path: Path) -
     assert "Build failed" in failed.stderr and "Traceback" not in failed.stderr
     assert tree_digest(site) == before
     assert not list(tmp_path.glob(".site-*")), "work folders left behind"
+
+
+def test_a_worker_that_dies_fails_the_build_instead_of_hanging(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (tmp_path / "site").mkdir()
+    done = subprocess.run([sys.executable, str(Path(__file__).with_name("_dying_worker.py")),
+                           str(project / "mkdocs.yml"), str(tmp_path / "site")],
+                          capture_output=True, text=True, cwd=project, timeout=300,
+                          env={**os.environ, "GUIDEBOOK_PDF": "0", "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 3, done.stderr
+    assert "ended without a result" in done.stderr and "--jobs 1" in done.stderr
+    assert not list(tmp_path.glob(".site-work-*")), "work folder left behind"
