@@ -130,6 +130,13 @@ def format_day(day: _dt.date, lang: str) -> str:
     return format_date(day, format="long", locale=LANGUAGES[lang].locale)
 
 
+def html_lang(site_language: str) -> str:
+    """The BCP 47 tag for ``<html lang>`` of a site language (``zh`` -> ``zh-Hans``);
+    anything else is returned as it is."""
+    language = LANGUAGES.get(site_language)
+    return language.html_lang if language else site_language
+
+
 @cache
 def _parsed(identifier: str) -> Locale:
     """One Locale per identifier: Babel parses (and checks) it again on every

@@ -17,7 +17,8 @@ from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import escape
 
 from .html_post import relocatable
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR, compile_catalogs, translations
+from .i18n import (DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR, compile_catalogs, html_lang,
+                   translations)
 from .load import LoadError, Loaded, load_file
 from .model import Dataset
 from .pages import sync_generated_pages
@@ -172,13 +173,6 @@ def _split_title(markdown: str) -> tuple[str, str]:
 def language_names() -> dict[str, str]:
     """Each site language's name for itself, for the language switcher."""
     return {code: lang.native_name for code, lang in LANGUAGES.items()}
-
-
-def html_lang(site_language: str) -> str:
-    """The BCP 47 tag for ``<html lang>`` of a site language (``zh`` -> ``zh-Hans``);
-    anything else is returned as it is."""
-    language = LANGUAGES.get(site_language)
-    return language.html_lang if language else site_language
 
 
 def permalink_title(site_language: str) -> str:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from markupsafe import escape
 
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .i18n import DEFAULT_LANGUAGE, html_lang
 
 
 class Entry(NamedTuple):
@@ -34,11 +34,6 @@ def absolute(site_url: str, url: str) -> str:
     return base if url in ("./", "") else base + url
 
 
-def _bcp47(language: str) -> str:
-    known = LANGUAGES.get(language)
-    return known.html_lang if known else language
-
-
 def render(site_url: str, entries: Iterable[Entry]) -> str:
     """The sitemap of ``entries``, with BCP 47 hreflang values (zh-Hans) and
     the default language as x-default."""
@@ -50,7 +45,7 @@ def render(site_url: str, entries: Iterable[Entry]) -> str:
         lines.append(f"        <loc>{escape(absolute(site_url, entry.url))}</loc>")
         alternates = dict(entry.alternates)
         for language, url in entry.alternates:
-            lines.append(f'        <xhtml:link rel="alternate" hreflang="{escape(_bcp47(language))}" '
+            lines.append(f'        <xhtml:link rel="alternate" hreflang="{escape(html_lang(language))}" '
                          f'href="{escape(absolute(site_url, url))}"/>')
         if DEFAULT_LANGUAGE in alternates:
             lines.append(f'        <xhtml:link rel="alternate" hreflang="x-default" '
