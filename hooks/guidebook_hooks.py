@@ -7,7 +7,6 @@ Each handler moves values between MkDocs' objects and ``guidebook.site`` /
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from mkdocs.structure.toc import get_toc
 from guidebook import downloads, html_post, quality, search, site, sitemap
 from guidebook.i18n import translations
 from guidebook.render import PlaceholderError
+from guidebook.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("mkdocs.hooks.guidebook")
 # Release problems in a preview build: shown, but not counted as MkDocs
@@ -28,7 +28,7 @@ if not problems_log.handlers:
     _handler.setFormatter(logging.Formatter("WARNING -  [preview] %(message)s"))
     problems_log.addHandler(_handler)
     problems_log.propagate = False
-DATA = "data/institutions.yaml"
+SETTINGS = "guidebook_settings"  # key in config.extra: the Settings of this build
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -40,17 +40,16 @@ if TYPE_CHECKING:
     from guidebook.model import Dataset
 
 
-def _settings(config: MkDocsConfig) -> dict:
-    return config.extra.get("guidebook", {})
-
-
-def _data_file(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / _settings(config).get("data", DATA)
+def _settings(config: MkDocsConfig) -> Settings:
+    """The guide's settings, read once per configuration (on_config)."""
+    return config.extra[SETTINGS]
 
 
 def _published(config: MkDocsConfig) -> Dataset:
     """The (cached) data without partners whose term has ended."""
-    return quality.publishable(site.load_cached(_data_file(config)), quality.reference_date())
+    settings = _settings(config)
+    return quality.publishable(site.load_cached(settings.data_file, settings.languages),
+                               settings.reference_date)
 
 
 def _outside_language_loop(config: MkDocsConfig) -> bool:
@@ -64,14 +63,16 @@ def _outside_language_loop(config: MkDocsConfig) -> bool:
 
 @event_priority(50)  # before the i18n plugin (-100) reads the languages and the docs folder
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate the data, write the generated pages, name the languages."""
+    """Read the settings, validate the data, write the generated pages, name the languages."""
     try:
-        prepared = site.prepare(_data_file(config), Path(config.docs_dir),
-                                site.policy(_settings(config).get("release", {})),
-                                quality.reference_date(), config.site_url)
-        if site.is_release(os.environ) and prepared.problems:
+        # `guidebook build` passes its own (with --release); else read them here.
+        settings = (config.extra.get(SETTINGS) or load_settings(config.config_file_path)).model_copy(
+            update={"site_url": config.site_url or None, "docs_dir": Path(config.docs_dir)})
+        config.extra[SETTINGS] = settings
+        prepared = site.prepare(settings)
+        if settings.release_build and prepared.problems:
             raise site.ReleaseError(prepared.problems)
-    except (site.DataError, site.ReleaseError, FileExistsError) as exc:
+    except (SettingsError, site.DataError, site.ReleaseError, FileExistsError) as exc:
         raise PluginError(str(exc)) from None
     if _outside_language_loop(config):
         for line in quality.summarized(prepared.problems):
@@ -82,10 +83,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # (The i18n plugin adds its own sitemap template folder when overrides/
     # has none; with sitemap.xml not rendered, that folder is never read.)
     config.theme.static_templates.discard("sitemap.xml")
-    names = site.language_names()
+    names = site.language_names(settings.languages)
     for language in config.plugins["i18n"].config.languages:
         language.name = names.get(language.locale, language.name)
-        language.site_name = getattr(prepared.dataset.district.site_name, language.locale)
+        language.site_name = prepared.dataset.district.site_name[language.locale]
     return config
 
 
@@ -104,8 +105,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         sitemap.Entry(file.url, tuple((lang, alt.url) for lang, alt in file.alternates.items()))
         for file in files.documentation_pages()
         if file.page is not None and not file.page.meta.get("guidebook_not_found")]
-    config.extra["guidebook_html_lang"] = site.html_lang(language)
-    env.filters["bcp47"] = site.html_lang
     env.bytecode_cache = site.THEME_BYTECODE
     env.globals["guidebook_theme_strings"] = site.theme_strings(env, language)
     env.add_extension("jinja2.ext.i18n")
@@ -160,34 +159,38 @@ def on_post_build(config: MkDocsConfig) -> None:
     when the last language is built."""
     if not _outside_language_loop(config):
         return  # a language build inside the i18n plugin's loop
+    settings = _settings(config)
     site_dir, base_path = Path(config.site_dir), site.url_path(config.site_url)
     try:
         _make_downloads(config)
         # Pagefind indexes on its own process while the link check runs here;
         # neither depends on the other (404 pages are not indexed).
         indexing = search.start_indexing(site_dir)
-        site.write_not_found_pages(site_dir, base_path)
+        site.write_not_found_pages(site_dir, base_path, settings.languages)
         if config.site_url:
             recorded = config.extra.get(site.SITEMAP_ENTRIES, {})
             sitemap.write(site_dir, config.site_url,
-                          [recorded.get(lang, []) for lang in config.plugins["i18n"].build_languages])
+                          [recorded.get(lang, []) for lang in config.plugins["i18n"].build_languages],
+                          settings.default_language)
         broken = quality.broken_links(site_dir, base_path)
         stats = search.finish_indexing(indexing, site_dir)
     except (downloads.PrintError, search.SearchIndexError) as exc:
         raise PluginError(str(exc)) from None
     log.info(f"Search index: {stats.pages} pages in {stats.languages} languages")
-    if broken and site.is_release(os.environ):
+    if broken and settings.release_build:
         raise PluginError(str(site.ReleaseError(broken)))
     for line in quality.summarized(broken):
         problems_log.warning(line)
 
 
 def _make_downloads(config: MkDocsConfig) -> None:
-    profile = downloads.print_profile(_settings(config).get("print", {}), os.environ)
+    settings = _settings(config)
+    profile = downloads.print_profile(settings)
     if profile is None:
         log.info("PDFs are turned off: site/ has no leaflet or guidebook PDFs")
         return
     downloads.make_print(_published(config), site_dir=Path(config.site_dir),
                          docs_dir=Path(config.docs_dir), site_url=config.site_url, profile=profile,
+                         source_date=settings.source_date,
                          progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
                                                      f"({r.blanks} blank) in {r.seconds:.1f} s"))

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from guidebook.settings import load_settings
+
 ROOT = Path(__file__).resolve().parents[1]
+# The repository's settings, without the environment of the test run: the
+# site languages (mkdocs.yml is the one place that lists them).
+SETTINGS = load_settings(ROOT / "mkdocs.yml", {})
+LANGS = SETTINGS.languages
 FIXTURES = Path(__file__).parent / "fixtures"
 OUTPUT = Path(__file__).parent / "output"  # screenshots and other artefacts to look at
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from .load import load_file
 from .model import Dataset
+from .settings import Settings, SettingsError, load_settings, quiet_mkdocs
 
-DEFAULT_DATA = Path("data/institutions.yaml")
+DEFAULT_CONFIG = Path("mkdocs.yml")
 SCHEMA_NAME = "institutions.schema.json"
 
 
@@ -29,10 +30,19 @@ def _display_path(path: Path) -> Path:
         return path
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(args.config_file, release=getattr(args, "release", None) or None)
+
+
+def _data_path(args: argparse.Namespace, settings: Settings) -> Path:
+    return _display_path(Path(args.file) if args.file else settings.data_file)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the data file alone; report every problem at once."""
-    path = _display_path(Path(args.file))
-    loaded = load_file(path)
+    settings = _settings(args)
+    path = _data_path(args, settings)
+    loaded = load_file(path, settings.languages)
     if not loaded.ok:
         for error in loaded.errors:
             print(error.format(), file=sys.stderr)
@@ -46,17 +56,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def schema_json() -> str:
-    """The JSON Schema of the data file, for editors' YAML language servers."""
+def schema_json(languages: tuple[str, ...]) -> str:
+    """The JSON Schema of the data file, for editors' YAML language servers,
+    with the site ``languages`` as the keys of every per-language text."""
     schema = Dataset.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Guidebook institutions data file"
+    for definition in schema.get("$defs", {}).values():
+        kind = definition.pop("x-guidebook-languages", None)
+        if kind is None:
+            continue
+        keys = ("ko", *languages) if kind == "ko+all" else languages
+        value = definition.pop("additionalProperties", {})
+        definition["properties"] = {key: value for key in keys}
+        definition["additionalProperties"] = False
+        if kind == "ko+all":
+            definition["required"] = list(keys)
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    out = Path(args.output)
-    out.write_text(schema_json(), encoding="utf-8")
+    settings = _settings(args)
+    out = Path(args.output) if args.output else settings.data_file.parent / SCHEMA_NAME
+    out.write_text(schema_json(settings.languages), encoding="utf-8")
     print(f"wrote {out}")
     return 0
 
@@ -65,11 +87,13 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     """Per language: what is missing or unreviewed (text, or JSON with --json)."""
     from .coverage import format_report, report
 
-    loaded = load_file(_display_path(Path(args.file)))
+    settings = _settings(args)
+    loaded = load_file(_data_path(args, settings), settings.languages)
     if not loaded.ok:
         return cmd_check(args)
     assert loaded.dataset is not None
-    data = report(loaded.dataset, Path(args.docs_dir))
+    data = report(loaded.dataset, Path(args.docs_dir) if args.docs_dir else settings.docs_dir,
+                  settings.translations_dir)
     print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else format_report(data))
     return 0
 
@@ -82,9 +106,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from .parallel import available_cpus, build_site
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if args.release:
-        os.environ["GUIDEBOOK_RELEASE"] = "1"
+    quiet_mkdocs()
+    settings = _settings(args)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     mkdocs_log = logging.getLogger("mkdocs")
@@ -95,6 +118,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        config.extra["guidebook_settings"] = settings  # read by the hooks' on_config
         build_site(config, args.jobs or available_cpus())
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -125,22 +149,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guidebook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="validate the data file (exit 1 on problems)")
-    check.add_argument("file", nargs="?", default=str(DEFAULT_DATA))
+    config = argparse.ArgumentParser(add_help=False)
+    config.add_argument("-f", "--config-file", default=str(DEFAULT_CONFIG),
+                        help="the guide's mkdocs.yml (languages and settings)")
+
+    check = sub.add_parser("check", parents=[config],
+                           help="validate the data file (exit 1 on problems)")
+    check.add_argument("file", nargs="?", default=None, help="default: extra.guidebook.data")
     check.set_defaults(func=cmd_check)
 
-    coverage = sub.add_parser("coverage", help="translation coverage per language")
-    coverage.add_argument("file", nargs="?", default=str(DEFAULT_DATA))
-    coverage.add_argument("--docs-dir", default="content")
+    coverage = sub.add_parser("coverage", parents=[config], help="translation coverage per language")
+    coverage.add_argument("file", nargs="?", default=None, help="default: extra.guidebook.data")
+    coverage.add_argument("--docs-dir", default=None, help="default: mkdocs.yml's docs_dir")
     coverage.add_argument("--json", action="store_true", help="machine-readable output")
     coverage.set_defaults(func=cmd_coverage)
 
-    schema = sub.add_parser("schema", help="write the JSON Schema of the data file")
-    schema.add_argument("-o", "--output", default=str(DEFAULT_DATA.parent / SCHEMA_NAME))
+    schema = sub.add_parser("schema", parents=[config], help="write the JSON Schema of the data file")
+    schema.add_argument("-o", "--output", default=None)
     schema.set_defaults(func=cmd_schema)
 
-    build = sub.add_parser("build", help="build all sites; replace site/ only on success")
-    build.add_argument("-f", "--config-file", default="mkdocs.yml")
+    build = sub.add_parser("build", parents=[config],
+                           help="build all sites; replace site/ only on success")
     build.add_argument("-d", "--site-dir", default=None)
     build.add_argument("-v", "--verbose", action="store_true", help="log every step")
     build.add_argument("-j", "--jobs", type=int, default=0,
@@ -151,7 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     build.set_defaults(func=cmd_build)
 
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

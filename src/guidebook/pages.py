@@ -15,11 +15,10 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .i18n import LANGUAGES, translations
+from .i18n import translations
 from .model import Dataset
-from .render import generated_pages
+from .render import GENERATED_DIR, generated_pages
 
-GENERATED_DIR = "institutions"
 MARKER = ".generated-by-guidebook"
 
 
@@ -48,14 +47,15 @@ def render_all_languages(dataset: Dataset, stale_ids: frozenset[str] | set[str],
     global _job
     _job = (dataset, stale_ids, max_age_months, site_url, translations_root)
     try:
-        workers = min(os.cpu_count() or 1, len(LANGUAGES))
+        languages = dataset.languages
+        workers = min(os.cpu_count() or 1, len(languages))
         if (len(dataset.institutions) < parallel_from or workers < 2
                 or threading.active_count() > 1
                 or "fork" not in multiprocessing.get_all_start_methods()):
-            parts = [_render_language(lang) for lang in LANGUAGES]
+            parts = [_render_language(lang) for lang in languages]
         else:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                parts = list(pool.map(_render_language, LANGUAGES))
+                parts = list(pool.map(_render_language, languages))
     finally:
         _job = None
     return {path: text for part in parts for path, text in part.items()}
