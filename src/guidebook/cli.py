@@ -15,12 +15,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from .forms import Form, LoadedForms, load_forms
 from .load import load_file
 from .model import Dataset
 from .settings import Settings, SettingsError, load_settings, quiet_mkdocs
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 SCHEMA_NAME = "institutions.schema.json"
+FORM_SCHEMA_NAME = "form.schema.json"  # beside the forms folder, for data/forms/*.yaml
 
 
 def _display_path(path: Path) -> Path:
@@ -39,29 +43,37 @@ def _data_path(args: argparse.Namespace, settings: Settings) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the data file alone; report every problem at once."""
+    """Validate the data file and (unless a file is named) the forms; report
+    every problem at once."""
     settings = _settings(args)
     path = _data_path(args, settings)
     loaded = load_file(path, settings.languages)
-    if not loaded.ok:
-        for error in loaded.errors:
+    forms = (load_forms(_display_path(settings.forms_dir), settings.languages)
+             if not args.file else LoadedForms((), ()))
+    errors = list(loaded.errors) + list(forms.errors)
+    if errors:
+        for error in errors:
             print(error.format(), file=sys.stderr)
-        count = len(loaded.errors)
-        print(f"\n{count} problem{'s' if count != 1 else ''} in {path}. "
-              f"{path}에 문제가 {count}개 있습니다.", file=sys.stderr)
+        count = len(errors)
+        print(f"\n{count} problem{'s' if count != 1 else ''}. 문제가 {count}개 있습니다.",
+              file=sys.stderr)
         return 1
     assert loaded.dataset is not None
-    n = len(loaded.dataset.institutions)
+    n, f = len(loaded.dataset.institutions), len(forms.forms)
     print(f"{path}: OK, {n} institutions. 문제 없음, 기관 {n}곳.")
+    if not args.file:
+        print(f"{_display_path(settings.forms_dir)}: OK, {f} forms. 문제 없음, 서식 {f}개.")
     return 0
 
 
-def schema_json(languages: tuple[str, ...]) -> str:
-    """The JSON Schema of the data file, for editors' YAML language servers,
-    with the site ``languages`` as the keys of every per-language text."""
-    schema = Dataset.model_json_schema(by_alias=True)
+def schema_json(languages: tuple[str, ...], model: type[BaseModel] = Dataset,
+                title: str = "Guidebook institutions data file") -> str:
+    """The JSON Schema of a data file (the institutions, or a form), for
+    editors' YAML language servers, with the site ``languages`` as the keys of
+    every per-language text."""
+    schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Guidebook institutions data file"
+    schema["title"] = title
     for definition in schema.get("$defs", {}).values():
         kind = definition.pop("x-guidebook-languages", None)
         if kind is None:
@@ -80,6 +92,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else settings.data_file.parent / SCHEMA_NAME
     out.write_text(schema_json(settings.languages), encoding="utf-8")
     print(f"wrote {out}")
+    forms_out = settings.forms_dir.parent / FORM_SCHEMA_NAME
+    forms_out.write_text(schema_json(settings.languages, Form, "Guidebook medical form"),
+                         encoding="utf-8")
+    print(f"wrote {forms_out}")
     return 0
 
 
@@ -92,8 +108,11 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     if not loaded.ok:
         return cmd_check(args)
     assert loaded.dataset is not None
+    forms = load_forms(settings.forms_dir, settings.languages)
+    if not forms.ok:
+        return cmd_check(args)
     data = report(loaded.dataset, Path(args.docs_dir) if args.docs_dir else settings.docs_dir,
-                  settings.translations_dir)
+                  settings.translations_dir, forms.forms)
     print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else format_report(data))
     return 0
 

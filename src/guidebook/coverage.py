@@ -7,11 +7,14 @@ interface strings of the gettext catalog.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
 from .i18n import TRANSLATIONS_DIR, catalog_path
+from .forms import Form
+from .forms import unreviewed as unreviewed_languages
 from .model import Dataset
 from .quality import REVIEW_KEY, content_pages, front_matter, is_reviewed
 
@@ -35,13 +38,15 @@ def _strings(lang: str, root: Path, default_language: str) -> dict[str, object]:
     return _count(len(messages) - len(missing), len(messages), missing)
 
 
-def report(dataset: Dataset, docs_dir: Path, translations_root: Path = TRANSLATIONS_DIR) -> dict:
+def report(dataset: Dataset, docs_dir: Path, translations_root: Path = TRANSLATIONS_DIR,
+           forms: Sequence[Form] = ()) -> dict:
     languages = dataset.languages
     pages = content_pages(docs_dir, languages)
     out: dict[str, dict] = {}
     for lang in languages:
         insts = dataset.institutions
         no_summary = [i.id for i in insts if not i.summary.get(lang)]
+        not_reviewed = [f.id for f in forms if lang in unreviewed_languages(f)]
         absent = sorted(p for p, files in pages.items() if lang not in files)
         unreviewed = sorted(p for p, files in pages.items()
                             if lang in files
@@ -53,13 +58,14 @@ def report(dataset: Dataset, docs_dir: Path, translations_root: Path = TRANSLATI
             "reviewed_pages": _count(len(pages) - len(absent) - len(unreviewed),
                                      len(pages), unreviewed + absent),
             "strings": _strings(lang, translations_root, languages[0]),
+            "reviewed_forms": _count(len(forms) - len(not_reviewed), len(forms), not_reviewed),
         }
     return out
 
 
 def format_report(data: dict) -> str:
     """The report as a table for a terminal, then what is missing."""
-    parts = ["names", "summaries", "pages", "reviewed_pages", "strings"]
+    parts = ["names", "summaries", "pages", "reviewed_pages", "strings", "reviewed_forms"]
     lines = ["lang  " + "  ".join(f"{p:>16}" for p in parts)]
     for lang, row in data.items():
         cells = [f"{row[p]['done']}/{row[p]['total']} {row[p]['percent']:5.1f}%" for p in parts]

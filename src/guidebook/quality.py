@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
+from .forms import Form, unreviewed
 from .model import Dataset, Institution
 from .render import GENERATED_DIR
 from .settings import ReleaseSettings
@@ -91,6 +92,15 @@ def data_problems(dataset: Dataset, ref: _dt.date, policy: Policy) -> list[Probl
                 f"last verified on {inst.last_verified}, more than {policy.max_age_months} months ago",
                 f"마지막 확인일 {inst.last_verified}: {policy.max_age_months}개월이 넘었습니다"))
     return problems
+
+
+def form_problems(forms: Sequence[Form], forms_dir: Path) -> list[Problem]:
+    """Medical wording that no reviewer has approved: a release refuses it."""
+    return [Problem("unreviewed", f"{forms_dir.name}/{form.id}.yaml",
+                    f"the {lang} wording of the form is not reviewed (review.{lang}: "
+                    f"{form.review[lang]})",
+                    f"서식의 {lang} 문구가 검수되지 않았습니다 (review.{lang}: {form.review[lang]})")
+            for form in forms for lang in unreviewed(form)]
 
 
 def front_matter(path: Path) -> dict:
