@@ -55,8 +55,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         for error in errors:
             print(error.format(), file=sys.stderr)
         count = len(errors)
-        print(f"\n{count} problem{'s' if count != 1 else ''}. 문제가 {count}개 있습니다.",
-              file=sys.stderr)
+        where = ", ".join(sorted({e.file for e in errors}))
+        print(f"\n{count} problem{'s' if count != 1 else ''} in {where}. "
+              f"{where}에 문제가 {count}개 있습니다.", file=sys.stderr)
         return 1
     assert loaded.dataset is not None
     n, f = len(loaded.dataset.institutions), len(forms.forms)
