@@ -257,10 +257,10 @@ def nginx_conf(base_path: str, headers: Sequence[tuple[str, str]]) -> str:
                 *headers_for(REVALIDATE),
                 "    }"]
     out += [
-        "    # Names with a content hash: cached for a year.",
-        f"    location ~ ^{quoted}(assets/(javascripts|stylesheets)/(.+/)?[^/]+\\.[0-9a-f]{{8}}"
-        f"\\.min\\.(js|css)(\\.map)?|pagefind/(fragment|index)/[^/]+"
-        f"|pagefind/pagefind\\.[^/]+_[0-9a-f]+\\.pf_meta)$ {{",
+        "    # Names with a content hash: cached for a year (quoted: nginx reads { as a block).",
+        f'    location ~ "^{quoted}(assets/(javascripts|stylesheets)/(.+/)?[^/]+\\.[0-9a-f]{{8}}'
+        f'\\.min\\.(js|css)(\\.map)?|pagefind/(fragment|index)/[^/]+'
+        f'|pagefind/pagefind\\.[^/]+_[0-9a-f]+\\.pf_meta)$" {{',
         *headers_for(IMMUTABLE),
         "    }",
         "    location ~ \\.webmanifest$ {",
