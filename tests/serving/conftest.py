@@ -55,3 +55,7 @@ def sub_path_nginx(sub_path_site: Path, tmp_path_factory: pytest.TempPathFactory
     server = Nginx(tmp_path_factory.mktemp("nginx-sub"), sub_path_site.parent, sub_path_site)
     yield server
     server.stop()
+
+
+# Debian's Chromium through Playwright, launched as the browser tests do.
+from tests.browser.conftest import browser  # noqa: E402,F401
