@@ -272,6 +272,11 @@ def nginx_conf(base_path: str, headers: Sequence[tuple[str, str]]) -> str:
         *[f"    location ^~ {base_path}{name} {{ return 404; }}" for name in NOT_PUBLISHED],
         "}",
     ]
+    if base_path != "/":  # the sub-path without its slash, outside the location above
+        out += [f"location = {base_path.rstrip('/')} {{",
+                "    absolute_redirect off;",
+                f"    return 301 {base_path};",
+                "}"]
     return "\n".join(out) + "\n"
 
 

@@ -37,9 +37,10 @@ def is_favicon(message) -> bool:
     return message.location.get("url", "").endswith("/favicon.ico")
 
 
-def visit(browser, url: str, query: str | None = None) -> list[str]:
-    """Load ``url`` (and search for ``query``); return every CSP violation,
-    console error and uncaught exception."""
+def visit(browser, url: str, query: str | None = None, expect_prefix: str = "/") -> list[str]:
+    """Load ``url`` (and search for ``query``, expecting the eye hospital among
+    the results, under ``expect_prefix``); return every CSP violation, console
+    error, failed request and uncaught exception."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     problems: list[str] = []
@@ -57,7 +58,8 @@ def visit(browser, url: str, query: str | None = None) -> list[str]:
         results = page.locator(".gb-search-results a")
         results.first.wait_for(timeout=10_000)
         hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-        assert any(h.endswith("/institutions/test-eye-hospital/") for h in hrefs), hrefs
+        assert any(h.startswith(expect_prefix) and h.endswith("/institutions/test-eye-hospital/")
+                   for h in hrefs), hrefs
         page.wait_for_load_state("networkidle")
     problems += [f"CSP: {v}" for v in page.evaluate("window.__violations")]
     context.close()
