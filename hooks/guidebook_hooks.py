@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook import downloads, html_post, quality, search, site, sitemap
+from guidebook import downloads, html_post, precompress, quality, search, serving, site, sitemap
 from guidebook.i18n import translations
 from guidebook.render import PlaceholderError
 from guidebook.settings import Settings, SettingsError, load_settings
@@ -29,6 +29,7 @@ if not problems_log.handlers:
     problems_log.addHandler(_handler)
     problems_log.propagate = False
 SETTINGS = "guidebook_settings"  # key in config.extra: the Settings of this build
+_command: str | None = None  # "build", "serve", "gh-deploy"; None when built by guidebook build
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -59,6 +60,12 @@ def _outside_language_loop(config: MkDocsConfig) -> bool:
     until it sets ``ALL_LANGUAGES_BUILT`` for the whole site's post-build event."""
     return (not config.plugins["i18n"].building
             or bool(config.extra.get(site.ALL_LANGUAGES_BUILT)))
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember the command: `mkdocs serve` skips the precompressed files."""
+    global _command
+    _command = command
 
 
 @event_priority(50)  # before the i18n plugin (-100) reads the languages and the docs folder
@@ -177,6 +184,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     except (downloads.PrintError, search.SearchIndexError) as exc:
         raise PluginError(str(exc)) from None
     log.info(f"Search index: {stats.pages} pages in {stats.languages} languages")
+    # Last: the headers read the finished pages, and every file is final.
+    _write_server_files(config, site_dir, base_path)
     if broken and settings.release_build:
         raise PluginError(str(site.ReleaseError(broken)))
     for line in quality.summarized(broken):
@@ -194,3 +203,14 @@ def _make_downloads(config: MkDocsConfig) -> None:
                          source_date=settings.source_date,
                          progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
                                                      f"({r.blanks} blank) in {r.seconds:.1f} s"))
+
+
+def _write_server_files(config: MkDocsConfig, site_dir: Path, base_path: str) -> None:
+    """Web-server files (CSP with the pages' inline hashes), then .gz/.br copies."""
+    written = serving.write_server_files(site_dir, base_path, _settings(config).languages)
+    for problem in written.inline.problems:  # a strict build fails on these
+        log.warning(f"{problem}: blocked by the Content-Security-Policy (use a script file)")
+    if precompress.enabled(_settings(config).precompress, _command):
+        stats = precompress.precompress(site_dir)
+        log.info(f"Precompressed {stats.files} files: {stats.raw} bytes -> "
+                 f"gzip {stats.gzip_bytes}, brotli {stats.brotli_bytes}")

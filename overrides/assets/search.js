@@ -70,6 +70,9 @@
     });
   }
 
+  /* Enter searches as typing does; the form is never sent (no inline
+     onsubmit: the Content-Security-Policy allows no inline handlers). */
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
   input.addEventListener("input", run);
   more.addEventListener("click", function () { showNext(latest); });
   input.addEventListener("focus", load, { once: true });

@@ -25,6 +25,7 @@ ENVIRONMENT = {
     "GUIDEBOOK_PDF": "0 turns the print PDFs off (quick previews)",
     "GUIDEBOOK_ONLY_LANG": "build or serve one language only (read by mkdocs.yml itself)",
     "SOURCE_DATE_EPOCH": "the build's reference date (reproducible builds)",
+    "GUIDEBOOK_PRECOMPRESS": "0 turns the .gz/.br copies of the site's files off",
 }
 
 
@@ -69,6 +70,7 @@ class Settings(_Strict):
     guidebook: GuidebookSettings
     release_build: bool = False
     pdf: bool = True
+    precompress: bool = True
     source_date: _dt.date | None = None
 
     @property
@@ -179,6 +181,7 @@ def load_settings(config_file: Path | str, environ: Mapping[str, str] | None = N
         guidebook=loaded.value,
         release_build=_truthy(environ.get("GUIDEBOOK_RELEASE")) if release is None else release,
         pdf=environ.get("GUIDEBOOK_PDF", "1").strip() != "0",
+        precompress=environ.get("GUIDEBOOK_PRECOMPRESS", "1").strip().lower() not in ("0", "false", "no"),
         source_date=(_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
                      if epoch else None),
     )
