@@ -10,10 +10,13 @@ cd "$(dirname "$0")"
 # the Noto fonts that cover every script of the guide (embedded in the PDFs);
 # Ghostscript for the opt-in CMYK PDFs. Tests: Chromium (driven by
 # Playwright), poppler-utils (pdffonts, pdftotext, pdftoppm), zbar-tools
-# (zbarimg reads the QR codes back).
+# (zbarimg reads the QR codes back), nginx with Debian's brotli_static module
+# (tests/serving start deploy/nginx.conf on a free port themselves; on a
+# machine with systemd, apt also starts Debian's nginx service on port 80:
+# `systemctl disable --now nginx` if unwanted) and curl.
 BUILD_PACKAGES=(python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
                 fonts-noto-core fonts-noto-cjk ghostscript)
-TEST_PACKAGES=(chromium poppler-utils zbar-tools)
+TEST_PACKAGES=(chromium poppler-utils zbar-tools nginx libnginx-mod-http-brotli-static curl)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

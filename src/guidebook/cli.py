@@ -153,6 +153,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_site(args: argparse.Namespace) -> int:
+    """Fetch each language's home and 404 page from a deployment; check the headers."""
+    from .checksite import check_site
+
+    try:
+        checked, problems = check_site(args.url)
+    except OSError as exc:  # refused, unknown host, timeout, TLS
+        print(f"{args.url}: {exc}", file=sys.stderr)
+        return 1
+    for line in checked:
+        print(f"checked {line}")
+    for problem in problems:
+        print(f"PROBLEM {problem}", file=sys.stderr)
+    if problems:
+        print(f"\n{len(problems)} problem(s). 문제 {len(problems)}개.", file=sys.stderr)
+        return 1
+    print(f"{args.url}: OK. 문제 없음.")
+    return 0
+
+
 def _swap_in(staging: Path, target: Path) -> None:
     """Replace ``target`` by ``staging`` with two renames (no half-written moment)."""
     staging.chmod(0o755)  # mkdtemp makes it 0700; a web server must read it
@@ -198,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
                        help="refuse sample data, stale records, unreviewed translations, "
                             "broken links (same as GUIDEBOOK_RELEASE=1)")
     build.set_defaults(func=cmd_build)
+
+    check_site = sub.add_parser("check-site", help="check a deployment's headers and 404 pages")
+    check_site.add_argument("url", help="the site's address, e.g. https://www.example.go.kr/medical-guide/")
+    check_site.set_defaults(func=cmd_check_site)
 
     args = parser.parse_args(argv)
     try:
