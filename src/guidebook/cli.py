@@ -158,7 +158,7 @@ def cmd_check_site(args: argparse.Namespace) -> int:
     from .checksite import check_site
 
     try:
-        checked, problems = check_site(args.url)
+        checked, problems = check_site(args.url, _settings(args).languages)
     except OSError as exc:  # refused, unknown host, timeout, TLS
         print(f"{args.url}: {exc}", file=sys.stderr)
         return 1
@@ -219,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
                             "broken links (same as GUIDEBOOK_RELEASE=1)")
     build.set_defaults(func=cmd_build)
 
-    check_site = sub.add_parser("check-site", help="check a deployment's headers and 404 pages")
+    check_site = sub.add_parser("check-site", parents=[config],
+                                help="check a deployment's headers and 404 pages")
     check_site.add_argument("url", help="the site's address, e.g. https://www.example.go.kr/medical-guide/")
     check_site.set_defaults(func=cmd_check_site)
 
