@@ -14,7 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook import downloads, html_post, precompress, quality, search, serving, site, sitemap
+from guidebook import (downloads, formpages, html_post, precompress, quality, search, serving, site,
+                       sitemap, vendor)
 from guidebook.i18n import translations
 from guidebook.render import PlaceholderError
 from guidebook.settings import Settings, SettingsError, load_settings
@@ -79,7 +80,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         prepared = site.prepare(settings)
         if settings.release_build and prepared.problems:
             raise site.ReleaseError(prepared.problems)
-    except (SettingsError, site.DataError, site.ReleaseError, FileExistsError) as exc:
+        if prepared.forms:
+            vendor.qr_package(settings.root)  # fail now, not after the languages are built
+    except (SettingsError, site.DataError, site.ReleaseError, FileExistsError,
+            vendor.VendorError) as exc:
         raise PluginError(str(exc)) from None
     if _outside_language_loop(config):
         for line in quality.summarized(prepared.problems):
@@ -170,6 +174,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir, base_path = Path(config.site_dir), site.url_path(config.site_url)
     try:
         _make_downloads(config)
+        _write_form_files(config)
         # Pagefind indexes on its own process while the link check runs here;
         # neither depends on the other (404 pages are not indexed).
         indexing = search.start_indexing(site_dir)
@@ -181,7 +186,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                           settings.default_language)
         broken = quality.broken_links(site_dir, base_path)
         stats = search.finish_indexing(indexing, site_dir)
-    except (downloads.PrintError, search.SearchIndexError) as exc:
+    except (downloads.PrintError, search.SearchIndexError, vendor.VendorError) as exc:
         raise PluginError(str(exc)) from None
     log.info(f"Search index: {stats.pages} pages in {stats.languages} languages")
     # Last: the headers read the finished pages, and every file is final.
@@ -190,6 +195,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(site.ReleaseError(broken)))
     for line in quality.summarized(broken):
         problems_log.warning(line)
+
+
+def _write_form_files(config: MkDocsConfig) -> None:
+    """The forms' reading page, QR library and FHIR Questionnaires, once per site."""
+    settings = _settings(config)
+    forms = site.load_forms_cached(settings.forms_dir, settings.languages)
+    if forms:
+        formpages.write_site_files(Path(config.site_dir), forms, settings.languages,
+                                   vendor.qr_package(settings.root), config.site_url)
 
 
 def _make_downloads(config: MkDocsConfig) -> None:

@@ -26,13 +26,15 @@ def copy_project(dest: Path, data: Path = FIXTURES / "institutions.yaml") -> Pat
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name,
-                            ignore=shutil.ignore_patterns("institutions", "__pycache__"))
+                            ignore=shutil.ignore_patterns("institutions", "forms", "__pycache__"))
         else:
             shutil.copy2(src, dest / name)
     for name in ("translations", "src"):  # watched by `mkdocs serve`: must exist
         (dest / name).symlink_to(ROOT / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")  # the QR library (npm ci)
     (dest / "data").mkdir()
     shutil.copy2(data, dest / "data" / "institutions.yaml")
+    shutil.copytree(ROOT / "data" / "forms", dest / "data" / "forms")
     return dest
 
 

@@ -20,8 +20,11 @@ from .html_post import relocatable
 from .i18n import compile_catalogs, html_lang, site_language, translations
 from .load import LoadError, Loaded, load_file
 from .model import Dataset
-from .pages import sync_generated_pages
-from .quality import Problem, data_problems, is_reviewed, is_stale, page_problems, publishable
+from .formpages import FORMS_DIR
+from .forms import Form, load_forms
+from .pages import sync_form_pages, sync_generated_pages
+from .quality import (Problem, data_problems, form_problems, is_reviewed, is_stale, page_problems,
+                      publishable)
 from .render import GENERATED_DIR, expand_placeholders
 from .settings import Settings
 
@@ -69,10 +72,31 @@ def load_cached(path: Path, languages: tuple[str, ...]) -> Dataset:
     return loaded.dataset
 
 
+_forms_cache: dict[tuple, tuple[Form, ...]] = {}
+
+
+def forms_stamp(folder: Path) -> tuple:
+    return tuple((p.name, _stamp(p)) for p in sorted(folder.glob("*.yaml")))
+
+
+def load_forms_cached(folder: Path, languages: tuple[str, ...]) -> tuple[Form, ...]:
+    """The forms of ``folder`` (guidebook/forms.py), reused while no file
+    changed; raises DataError with every problem."""
+    key = (folder.resolve(), languages, forms_stamp(folder))
+    if key not in _forms_cache:
+        loaded = load_forms(folder, languages)
+        if not loaded.ok:
+            raise DataError(loaded.errors)
+        _forms_cache.clear()
+        _forms_cache[key] = loaded.forms
+    return _forms_cache[key]
+
+
 @dataclass(frozen=True)
 class Prepared:
     dataset: Dataset  # what is published: partners whose term ended are left out
     problems: list[Problem]  # what a release build refuses
+    forms: tuple[Form, ...] = ()  # the medical forms (data/forms/*.yaml)
 
 
 def prepare(settings: Settings) -> Prepared:
@@ -81,23 +105,28 @@ def prepare(settings: Settings) -> Prepared:
     data_file, docs_dir, policy = settings.data_file, settings.docs_dir, settings.guidebook.release
     ref = settings.reference_date
     full = load_cached(data_file, settings.languages)
+    forms = load_forms_cached(settings.forms_dir, settings.languages)
     compile_catalogs(settings.translations_dir)
     # The i18n plugin runs the whole build once per language: the pages of
     # all languages are written by the first run, and again only when an
     # input changed (the data, a catalog, a setting or the reference date).
     mo_files = sorted(settings.translations_dir.glob("*/*/*.mo"))
-    key = (settings, _stamp(data_file.resolve()), ref, tuple(p.stat().st_mtime_ns for p in mo_files))
-    problems = data_problems(full, ref, policy) + page_problems(docs_dir, settings.languages)
-    marker = docs_dir / GENERATED_DIR / f"index.{settings.default_language}.md"
-    if key in _prepared and marker.exists():
-        return Prepared(_prepared[key], problems)
+    key = (settings, _stamp(data_file.resolve()), forms_stamp(settings.forms_dir), ref,
+           tuple(p.stat().st_mtime_ns for p in mo_files))
+    problems = (data_problems(full, ref, policy) + page_problems(docs_dir, settings.languages)
+                + form_problems(forms, settings.forms_dir))
+    markers = [docs_dir / folder / f"index.{settings.default_language}.md"
+               for folder in (GENERATED_DIR, FORMS_DIR)]
+    if key in _prepared and all(m.exists() for m in markers):
+        return Prepared(_prepared[key], problems, forms)
     dataset = publishable(full, ref)
     stale = {i.id for i in dataset.institutions if is_stale(i, ref, policy)}
     sync_generated_pages(dataset, docs_dir, settings.translations_dir, stale_ids=stale,
                          max_age_months=policy.max_age_months, site_url=settings.site_url)
+    sync_form_pages(forms, docs_dir, settings.languages, settings.translations_dir)
     _prepared.clear()
     _prepared[key] = dataset
-    return Prepared(dataset, problems)
+    return Prepared(dataset, problems, forms)
 
 
 _prepared: dict[tuple, Dataset] = {}  # the last inputs and the dataset they gave
