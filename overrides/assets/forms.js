@@ -12,6 +12,7 @@
   var SHORT = { yes: "y", no: "n", unsure: "u" };
   var LONG = { y: "yes", n: "no", u: "unsure" };
   var MAX_QR_BYTES = 1000; // see QR_MAX_BYTES in guidebook/formpages.py
+  var LETTER = /\p{L}/u;
   var script = document.currentScript;
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
@@ -101,9 +102,11 @@
       if (item.label) dt.appendChild(el("span", { "class": "gb-answer-label", lang: tag, dir: "auto" }, item.label));
       var dd = el("dd", { "data-item": item.id });
       if (empty) { dd.textContent = "답하지 않음"; dd.className = "gb-missing"; }
-      else if (item.type === "text") {
+      else if (item.type === "text" && LETTER.test(value)) {  // words: may need an interpreter
         dd.appendChild(el("span", { lang: tag, dir: "auto", "class": "gb-typed" }, value));
         dd.appendChild(el("span", { "class": "gb-written" }, written));
+      } else if (item.type === "text") {  // a phone number, an ID: no language to flag
+        dd.appendChild(el("span", { dir: "ltr", "class": "gb-typed" }, value));
       } else if (item.type === "choice" || item.type === "yesno") dd.textContent = koreanOption(item, value);
       else if (item.type === "multi") dd.textContent = value.map(function (c) { return koreanOption(item, c); }).join(", ");
       else if (item.type === "date") dd.textContent = koreanDate(value);
@@ -276,8 +279,13 @@
     qr.addData(url, "Byte");
     qr.make();
     var n = qr.getModuleCount(), margin = 4, size = n + 2 * margin, d = [];
-    for (var r = 0; r < n; r++) for (var c = 0; c < n; c++) {
-      if (qr.isDark(r, c)) d.push("M" + (c + margin) + " " + (r + margin) + "h1v1h-1z");
+    for (var r = 0; r < n; r++) {
+      for (var c = 0; c < n; c++) {  // one rectangle per run of dark modules: no seams
+        if (!qr.isDark(r, c)) continue;
+        var start = c;
+        while (c + 1 < n && qr.isDark(r, c + 1)) c++;
+        d.push("M" + (start + margin) + " " + (r + margin) + "h" + (c - start + 1) + "v1h-" + (c - start + 1) + "z");
+      }
     }
     var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", "0 0 " + size + " " + size);
