@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .i18n import site_language, translations
+from .forms import Form
 from .model import Dataset
 from .pdf import PdfError, PdfJob, PdfResult, render_all
-from .print_html import PrintProfile, guidebook_html, leaflet_html
+from .print_html import PrintProfile, forms_html, guidebook_html, leaflet_html
 from .settings import Settings
 
 
@@ -38,7 +39,8 @@ def print_date(dataset: Dataset, source_date: _dt.date | None) -> _dt.date:
 
 def make_print(dataset: Dataset, *, site_dir: Path, docs_dir: Path, site_url: str | None,
                profile: PrintProfile, progress: Callable[[PdfResult], None],
-               workers: int | None = None, source_date: _dt.date | None = None) -> list[PdfResult]:
+               workers: int | None = None, source_date: _dt.date | None = None,
+               forms: Sequence[Form] = ()) -> list[PdfResult]:
     """Write each language's leaflet page and its leaflet and guidebook PDFs into
     ``<lang>/downloads/`` of the built site."""
     if not site_url:
@@ -56,6 +58,10 @@ def make_print(dataset: Dataset, *, site_dir: Path, docs_dir: Path, site_url: st
         jobs.append(PdfJob(leaflet, out / f"leaflet-{lang}.pdf", profile))
         jobs.append(PdfJob(guidebook_html(dataset, lang, tr, **args), out / f"guidebook-{lang}.pdf",
                            profile, booklet=True))
+        if forms:
+            html = forms_html(forms, lang, tr, site_url=site_url, default_language=dataset.languages[0],
+                              profile=profile, created=created)
+            jobs.append(PdfJob(html, out / f"forms-{lang}.pdf", profile))
     try:
         return render_all(jobs, workers=workers or os.cpu_count() or 2, progress=progress)
     except PdfError as exc:

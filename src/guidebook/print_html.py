@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .i18n import KOREAN, format_day, site_language
+from .forms import Form
 from .model import Dataset, Institution
 from .render import (DRIVER_REQUEST_KO, help_desk_view, institution_path, institution_view,
                      language_root)
@@ -137,3 +139,19 @@ def guidebook_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_ur
     ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"]))
                            for i in dataset.institutions]
     return _environment(tr).get_template("guidebook.html.j2").render(**ctx)
+
+
+def forms_html(forms: Sequence[Form], lang: str, tr: NullTranslations, *, site_url: str,
+               default_language: str, profile: PrintProfile, created: _dt.date) -> str:
+    """The blank bilingual forms of one language for the hospitals' desks (A4):
+    the web form's own view (``formpages.form_view``), laid out for paper."""
+    from .formpages import form_view  # the web form's view model: print cannot drift from it
+
+    language = site_language(lang)
+    views = [form_view(form, lang, tr, default_language) for form in forms]
+    return _environment(tr).get_template("forms_print.html.j2").render(
+        forms=views, lang=lang, html_lang=language.html_lang, dir=language.direction,
+        title=" · ".join(str(v["title"]) for v in views), sample=None, profile=profile,
+        cmyk_icc=CMYK_ICC.as_uri(), created=created.isoformat(),
+        created_text=format_day(created, lang), site_url=language_root(site_url, lang, default_language),
+        css=Markup((TEMPLATES / "print.css").read_text(encoding="utf-8")))

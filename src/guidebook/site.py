@@ -43,8 +43,9 @@ class DataError(Exception):
     def __init__(self, errors: tuple[LoadError, ...]):
         self.errors = errors
         count = len(errors)
-        head = (f"{count} problem{'s' if count != 1 else ''} in the data file; nothing was built. "
-                f"데이터 파일에 문제가 {count}개 있어 사이트를 만들지 않았습니다.")
+        files = ", ".join(sorted({e.file for e in errors}))
+        head = (f"{count} problem{'s' if count != 1 else ''} in {files}; nothing was built. "
+                f"{files}에 문제가 {count}개 있어 사이트를 만들지 않았습니다.")
         super().__init__(head + "\n" + "\n".join(e.format() for e in errors))
 
 

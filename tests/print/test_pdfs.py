@@ -14,7 +14,7 @@ from tests.print import pdftools
 LANGS = ["ar", "mn", "zh", "ru", "en"]  # Arabic first: the hardest to get right
 PREFIX = {"en": ""} | {lang: f"{lang}/" for lang in LANGS if lang != "en"}
 SITE = "https://guide.example.org/"
-FORMATS = {"leaflet": (297.0, 210.0), "guidebook": (148.0, 210.0)}
+FORMATS = {"leaflet": (297.0, 210.0), "guidebook": (148.0, 210.0), "forms": (210.0, 297.0)}
 
 
 def pdf(site: Path, kind: str, lang: str) -> Path:
@@ -147,3 +147,21 @@ def test_no_leaflet_entry_is_split_across_columns(lang: str) -> None:
                 fragments[id(element)] += 1
     assert len(fragments) == len(dataset.institutions)
     assert max(fragments.values()) == 1
+
+
+SCRIPT = {"en": r"[A-Za-z]", "zh": r"[\u4e00-\u9fff]", "mn": r"[\u04e8\u04e9\u04ae\u04af]",
+          "ru": r"[\u0430-\u044f]", "ar": r"[\u0600-\u06ff]"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_blank_forms_have_the_patients_script_and_korean(fixture_site: Path, lang: str) -> None:
+    import re
+
+    from guidebook.forms import load_forms
+
+    text = pdftools.text(pdf(fixture_site, "forms", lang))
+    assert re.search(SCRIPT[lang], text), lang
+    assert re.search(r"[\uac00-\ud7a3]", text)  # Hangul: the labels the staff read
+    for form in load_forms(ROOT / "data" / "forms", LANGS).forms:
+        norm = lambda s: "".join(s.split())  # noqa: E731
+        assert norm(form.title["ko"]) in norm(text) and norm(form.title[lang]) in norm(text)
