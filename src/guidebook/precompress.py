@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,7 +130,7 @@ def precompress(site_dir: Path, *, use_brotli: bool | None = None, workers: int 
                  brotli_bytes=sum(r[2] for r in results))
 
 
-def enabled(environ: dict[str, str] | os._Environ, command: str | None) -> bool:
+def enabled(environ: Mapping[str, str], command: str | None) -> bool:
     """Precompress unless turned off (GUIDEBOOK_PRECOMPRESS=0) or previewing
     with ``mkdocs serve`` (which serves nothing compressed and must stay fast).
 
