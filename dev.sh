@@ -47,17 +47,34 @@ install_python() {
   fi
 }
 
+install_node() {
+  # The browser libraries the site vendors (package.json / package-lock.json:
+  # qrcode-generator for the forms' QR codes), into node_modules/; the build
+  # copies them into the site with their licence and downloads nothing.
+  if ! command -v npm >/dev/null; then
+    install_debian nodejs npm
+  fi
+  local stamp
+  stamp=$(cat package.json package-lock.json | sha256sum | cut -c1-16)
+  if [ "$(cat node_modules/.guidebook-stamp 2>/dev/null)" != "$stamp" ]; then
+    npm ci --ignore-scripts --no-audit --no-fund --omit=dev --loglevel=error
+    echo "$stamp" > node_modules/.guidebook-stamp
+  fi
+}
+
 case "${1:-}" in
   build)
     shift
     install_debian "${BUILD_PACKAGES[@]}"
     install_python
+    install_node
     exec .venv/bin/guidebook build "$@"
     ;;
   test)
     shift
     install_debian "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     install_python
+    install_node
     exec .venv/bin/python -m pytest "$@"
     ;;
   *)

@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import write_dataset  # noqa: E402
 
+from tests.conftest import LANGS
 from guidebook.load import load_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +47,7 @@ def main() -> int:
                 print(done.stderr, file=sys.stderr)
                 return 1
             start = time.perf_counter()
-            assert load_file(data).ok
+            assert load_file(data, LANGS).ok
             loads.append(time.perf_counter() - start)
     size = data.stat().st_size if data.exists() else 0
     print(f"file {size or '?'} bytes; runs: " + " ".join(f"{c:.2f}" for c in command))

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
+from tests.conftest import LANGS
 from guidebook import downloads  # noqa: E402
 from guidebook.load import load_file  # noqa: E402
 from guidebook.print_html import PrintProfile  # noqa: E402
@@ -37,7 +38,7 @@ def dataset_for(n: int | None, work: Path):
     if n:
         path = work / "institutions.yaml"
         write_dataset(path, n, 0)
-    return load_file(path).dataset
+    return load_file(path, LANGS).dataset
 
 
 def one_run(dataset, work: Path, profile: PrintProfile, workers: int | None) -> tuple[float, list]:

@@ -377,7 +377,7 @@ def write_dataset(path: Path, n: int, seed: int = 0) -> Path:
     text = yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(header + text, encoding="utf-8")
-    loaded = load_file(path)
+    loaded = load_file(path, LANGS)
     if not loaded.ok:
         raise ValueError("synthetic data is invalid:\n" + "\n".join(e.format() for e in loaded.errors))
     return path

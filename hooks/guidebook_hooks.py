@@ -7,7 +7,6 @@ Each handler moves values between MkDocs' objects and ``guidebook.site`` /
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,9 +14,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook import downloads, html_post, precompress, quality, search, serving, site, sitemap
+from guidebook import (downloads, formpages, html_post, precompress, quality, search, serving, site,
+                       sitemap, vendor)
 from guidebook.i18n import translations
 from guidebook.render import PlaceholderError
+from guidebook.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("mkdocs.hooks.guidebook")
 # Release problems in a preview build: shown, but not counted as MkDocs
@@ -28,7 +29,7 @@ if not problems_log.handlers:
     _handler.setFormatter(logging.Formatter("WARNING -  [preview] %(message)s"))
     problems_log.addHandler(_handler)
     problems_log.propagate = False
-DATA = "data/institutions.yaml"
+SETTINGS = "guidebook_settings"  # key in config.extra: the Settings of this build
 _command: str | None = None  # "build", "serve", "gh-deploy"; None when built by guidebook build
 
 if TYPE_CHECKING:
@@ -41,17 +42,16 @@ if TYPE_CHECKING:
     from guidebook.model import Dataset
 
 
-def _settings(config: MkDocsConfig) -> dict:
-    return config.extra.get("guidebook", {})
-
-
-def _data_file(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / _settings(config).get("data", DATA)
+def _settings(config: MkDocsConfig) -> Settings:
+    """The guide's settings, read once per configuration (on_config)."""
+    return config.extra[SETTINGS]
 
 
 def _published(config: MkDocsConfig) -> Dataset:
     """The (cached) data without partners whose term has ended."""
-    return quality.publishable(site.load_cached(_data_file(config)), quality.reference_date())
+    settings = _settings(config)
+    return quality.publishable(site.load_cached(settings.data_file, settings.languages),
+                               settings.reference_date)
 
 
 def _outside_language_loop(config: MkDocsConfig) -> bool:
@@ -71,14 +71,19 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(50)  # before the i18n plugin (-100) reads the languages and the docs folder
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate the data, write the generated pages, name the languages."""
+    """Read the settings, validate the data, write the generated pages, name the languages."""
     try:
-        prepared = site.prepare(_data_file(config), Path(config.docs_dir),
-                                site.policy(_settings(config).get("release", {})),
-                                quality.reference_date(), config.site_url)
-        if site.is_release(os.environ) and prepared.problems:
+        # `guidebook build` passes its own (with --release); else read them here.
+        settings = (config.extra.get(SETTINGS) or load_settings(config.config_file_path)).model_copy(
+            update={"site_url": config.site_url or None, "docs_dir": Path(config.docs_dir)})
+        config.extra[SETTINGS] = settings
+        prepared = site.prepare(settings)
+        if settings.release_build and prepared.problems:
             raise site.ReleaseError(prepared.problems)
-    except (site.DataError, site.ReleaseError, FileExistsError) as exc:
+        if prepared.forms:
+            vendor.qr_package(settings.root)  # fail now, not after the languages are built
+    except (SettingsError, site.DataError, site.ReleaseError, FileExistsError,
+            vendor.VendorError) as exc:
         raise PluginError(str(exc)) from None
     if _outside_language_loop(config):
         for line in quality.summarized(prepared.problems):
@@ -89,10 +94,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # (The i18n plugin adds its own sitemap template folder when overrides/
     # has none; with sitemap.xml not rendered, that folder is never read.)
     config.theme.static_templates.discard("sitemap.xml")
-    names = site.language_names()
+    names = site.language_names(settings.languages)
     for language in config.plugins["i18n"].config.languages:
         language.name = names.get(language.locale, language.name)
-        language.site_name = getattr(prepared.dataset.district.site_name, language.locale)
+        language.site_name = prepared.dataset.district.site_name[language.locale]
     return config
 
 
@@ -111,8 +116,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         sitemap.Entry(file.url, tuple((lang, alt.url) for lang, alt in file.alternates.items()))
         for file in files.documentation_pages()
         if file.page is not None and not file.page.meta.get("guidebook_not_found")]
-    config.extra["guidebook_html_lang"] = site.html_lang(language)
-    env.filters["bcp47"] = site.html_lang
     env.bytecode_cache = site.THEME_BYTECODE
     env.globals["guidebook_theme_strings"] = site.theme_strings(env, language)
     env.add_extension("jinja2.ext.i18n")
@@ -167,50 +170,64 @@ def on_post_build(config: MkDocsConfig) -> None:
     when the last language is built."""
     if not _outside_language_loop(config):
         return  # a language build inside the i18n plugin's loop
+    settings = _settings(config)
     site_dir, base_path = Path(config.site_dir), site.url_path(config.site_url)
     try:
         _make_downloads(config)
+        _write_form_files(config)
         # Pagefind indexes on its own process while the link check runs here;
         # neither depends on the other (404 pages are not indexed).
         indexing = search.start_indexing(site_dir)
-        site.write_not_found_pages(site_dir, base_path)
+        site.write_not_found_pages(site_dir, base_path, settings.languages)
         if config.site_url:
             recorded = config.extra.get(site.SITEMAP_ENTRIES, {})
             sitemap.write(site_dir, config.site_url,
-                          [recorded.get(lang, []) for lang in config.plugins["i18n"].build_languages])
+                          [recorded.get(lang, []) for lang in config.plugins["i18n"].build_languages],
+                          settings.default_language)
         broken = quality.broken_links(site_dir, base_path)
         stats = search.finish_indexing(indexing, site_dir)
-    except (downloads.PrintError, search.SearchIndexError) as exc:
+    except (downloads.PrintError, search.SearchIndexError, vendor.VendorError) as exc:
         raise PluginError(str(exc)) from None
     log.info(f"Search index: {stats.pages} pages in {stats.languages} languages")
     # Last: the headers read the finished pages, and every file is final.
-    _write_server_files(site_dir, base_path)
-    if broken and site.is_release(os.environ):
+    _write_server_files(config, site_dir, base_path)
+    if broken and settings.release_build:
         raise PluginError(str(site.ReleaseError(broken)))
     for line in quality.summarized(broken):
         problems_log.warning(line)
 
 
+def _write_form_files(config: MkDocsConfig) -> None:
+    """The forms' reading page, QR library and FHIR Questionnaires, once per site."""
+    settings = _settings(config)
+    forms = site.load_forms_cached(settings.forms_dir, settings.languages)
+    if forms:
+        formpages.write_site_files(Path(config.site_dir), forms, settings.languages,
+                                   vendor.qr_package(settings.root), config.site_url)
+
+
 def _make_downloads(config: MkDocsConfig) -> None:
-    profile = downloads.print_profile(_settings(config).get("print", {}), os.environ)
+    settings = _settings(config)
+    profile = downloads.print_profile(settings)
     if profile is None:
         log.info("PDFs are turned off: site/ has no leaflet or guidebook PDFs")
         return
     downloads.make_print(_published(config), site_dir=Path(config.site_dir),
                          docs_dir=Path(config.docs_dir), site_url=config.site_url, profile=profile,
+                         source_date=settings.source_date,
                          progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
                                                      f"({r.blanks} blank) in {r.seconds:.1f} s"))
 
 
-def _write_server_files(site_dir: Path, base_path: str) -> None:
+def _write_server_files(config: MkDocsConfig, site_dir: Path, base_path: str) -> None:
     """Web-server files (CSP with the pages' inline hashes), then .gz/.br copies;
     neither for `mkdocs serve`'s preview, which must stay fast."""
     if _command == "serve":
         return
-    written = serving.write_server_files(site_dir, base_path)
+    written = serving.write_server_files(site_dir, base_path, _settings(config).languages)
     for problem in written.inline.problems:  # a strict build fails on these
         log.warning(f"{problem}: blocked by the Content-Security-Policy (use a script file)")
-    if precompress.enabled(os.environ, _command):
+    if precompress.enabled(_settings(config).precompress, _command):
         stats = precompress.precompress(site_dir)
         log.info(f"Precompressed {stats.files} files: {stats.raw} bytes -> "
                  f"gzip {stats.gzip_bytes}, brotli {stats.brotli_bytes}")

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from guidebook.settings import load_settings
+
 ROOT = Path(__file__).resolve().parents[1]
+# The repository's settings, without the environment of the test run: the
+# site languages (mkdocs.yml is the one place that lists them).
+SETTINGS = load_settings(ROOT / "mkdocs.yml", {})
+LANGS = SETTINGS.languages
 FIXTURES = Path(__file__).parent / "fixtures"
 OUTPUT = Path(__file__).parent / "output"  # screenshots and other artefacts to look at
 
@@ -20,13 +26,15 @@ def copy_project(dest: Path, data: Path = FIXTURES / "institutions.yaml") -> Pat
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name,
-                            ignore=shutil.ignore_patterns("institutions", "__pycache__"))
+                            ignore=shutil.ignore_patterns("institutions", "forms", "__pycache__"))
         else:
             shutil.copy2(src, dest / name)
     for name in ("translations", "src"):  # watched by `mkdocs serve`: must exist
         (dest / name).symlink_to(ROOT / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")  # the QR library (npm ci)
     (dest / "data").mkdir()
     shutil.copy2(data, dest / "data" / "institutions.yaml")
+    shutil.copytree(ROOT / "data" / "forms", dest / "data" / "forms")
     return dest
 
 

@@ -16,11 +16,11 @@ import gzip
 import re
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlparse
 
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, html_lang
+from .i18n import html_lang, site_language
 
 MISSING_PAGE = "guidebook-check-site-missing-page/"
 REQUIRED = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
@@ -119,19 +119,19 @@ def check_page(page: Fetched, lang: str, status: int) -> list[str]:
     return problems
 
 
-def check_site(url: str, get: Fetch = fetch) -> tuple[list[str], list[str]]:
-    """Check the deployment at ``url`` (the site_url); return (what was
-    checked, problems)."""
+def check_site(url: str, languages: Sequence[str], get: Fetch = fetch) -> tuple[list[str], list[str]]:
+    """Check the deployment at ``url`` (the site_url) of a guide in ``languages``
+    (the default first); return (what was checked, problems)."""
     root = url if url.endswith("/") else url + "/"
     checked, problems = [], []
-    for lang in LANGUAGES:
-        home = urljoin(root, "" if lang == DEFAULT_LANGUAGE else f"{lang}/")
+    for lang in languages:
+        home = urljoin(root, site_language(lang).url_prefix(languages[0]))
         page = get(home)
         problems += check_page(page, lang, 200)
         missing = get(home + MISSING_PAGE)
         problems += check_page(missing, lang, 404)
         checked += [f"{home} (home, {lang})", f"{missing.url} (404 page, {lang})"]
-        if lang == DEFAULT_LANGUAGE:
+        if lang == languages[0]:
             stylesheet = _STYLESHEET.search(page.body.decode("utf-8", "replace"))
             if stylesheet is None:
                 problems.append(f"{home}: no fingerprinted stylesheet found")

@@ -15,11 +15,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from .forms import Form, LoadedForms, load_forms
 from .load import load_file
 from .model import Dataset
+from .settings import Settings, SettingsError, load_settings, quiet_mkdocs
 
-DEFAULT_DATA = Path("data/institutions.yaml")
+DEFAULT_CONFIG = Path("mkdocs.yml")
 SCHEMA_NAME = "institutions.schema.json"
+FORM_SCHEMA_NAME = "form.schema.json"  # beside the forms folder, for data/forms/*.yaml
 
 
 def _display_path(path: Path) -> Path:
@@ -29,35 +34,69 @@ def _display_path(path: Path) -> Path:
         return path
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(args.config_file, release=getattr(args, "release", None) or None)
+
+
+def _data_path(args: argparse.Namespace, settings: Settings) -> Path:
+    return _display_path(Path(args.file) if args.file else settings.data_file)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the data file alone; report every problem at once."""
-    path = _display_path(Path(args.file))
-    loaded = load_file(path)
-    if not loaded.ok:
-        for error in loaded.errors:
+    """Validate the data file and (unless a file is named) the forms; report
+    every problem at once."""
+    settings = _settings(args)
+    path = _data_path(args, settings)
+    loaded = load_file(path, settings.languages)
+    forms = (load_forms(_display_path(settings.forms_dir), settings.languages)
+             if not args.file else LoadedForms((), ()))
+    errors = list(loaded.errors) + list(forms.errors)
+    if errors:
+        for error in errors:
             print(error.format(), file=sys.stderr)
-        count = len(loaded.errors)
-        print(f"\n{count} problem{'s' if count != 1 else ''} in {path}. "
-              f"{path}에 문제가 {count}개 있습니다.", file=sys.stderr)
+        count = len(errors)
+        where = ", ".join(sorted({e.file for e in errors}))
+        print(f"\n{count} problem{'s' if count != 1 else ''} in {where}. "
+              f"{where}에 문제가 {count}개 있습니다.", file=sys.stderr)
         return 1
     assert loaded.dataset is not None
-    n = len(loaded.dataset.institutions)
+    n, f = len(loaded.dataset.institutions), len(forms.forms)
     print(f"{path}: OK, {n} institutions. 문제 없음, 기관 {n}곳.")
+    if not args.file:
+        print(f"{_display_path(settings.forms_dir)}: OK, {f} forms. 문제 없음, 서식 {f}개.")
     return 0
 
 
-def schema_json() -> str:
-    """The JSON Schema of the data file, for editors' YAML language servers."""
-    schema = Dataset.model_json_schema(by_alias=True)
+def schema_json(languages: tuple[str, ...], model: type[BaseModel] = Dataset,
+                title: str = "Guidebook institutions data file") -> str:
+    """The JSON Schema of a data file (the institutions, or a form), for
+    editors' YAML language servers, with the site ``languages`` as the keys of
+    every per-language text."""
+    schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Guidebook institutions data file"
+    schema["title"] = title
+    for definition in schema.get("$defs", {}).values():
+        kind = definition.pop("x-guidebook-languages", None)
+        if kind is None:
+            continue
+        keys = ("ko", *languages) if kind == "ko+all" else languages
+        value = definition.pop("additionalProperties", {})
+        definition["properties"] = {key: value for key in keys}
+        definition["additionalProperties"] = False
+        if kind == "ko+all":
+            definition["required"] = list(keys)
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    out = Path(args.output)
-    out.write_text(schema_json(), encoding="utf-8")
+    settings = _settings(args)
+    out = Path(args.output) if args.output else settings.data_file.parent / SCHEMA_NAME
+    out.write_text(schema_json(settings.languages), encoding="utf-8")
     print(f"wrote {out}")
+    forms_out = settings.forms_dir.parent / FORM_SCHEMA_NAME
+    forms_out.write_text(schema_json(settings.languages, Form, "Guidebook medical form"),
+                         encoding="utf-8")
+    print(f"wrote {forms_out}")
     return 0
 
 
@@ -65,11 +104,16 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     """Per language: what is missing or unreviewed (text, or JSON with --json)."""
     from .coverage import format_report, report
 
-    loaded = load_file(_display_path(Path(args.file)))
+    settings = _settings(args)
+    loaded = load_file(_data_path(args, settings), settings.languages)
     if not loaded.ok:
         return cmd_check(args)
     assert loaded.dataset is not None
-    data = report(loaded.dataset, Path(args.docs_dir))
+    forms = load_forms(settings.forms_dir, settings.languages)
+    if not forms.ok:
+        return cmd_check(args)
+    data = report(loaded.dataset, Path(args.docs_dir) if args.docs_dir else settings.docs_dir,
+                  settings.translations_dir, forms.forms)
     print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else format_report(data))
     return 0
 
@@ -82,9 +126,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from .parallel import available_cpus, build_site
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if args.release:
-        os.environ["GUIDEBOOK_RELEASE"] = "1"
+    quiet_mkdocs()
+    settings = _settings(args)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     mkdocs_log = logging.getLogger("mkdocs")
@@ -95,6 +138,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        config.extra["guidebook_settings"] = settings  # read by the hooks' on_config
         build_site(config, args.jobs or available_cpus())
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -114,7 +158,7 @@ def cmd_check_site(args: argparse.Namespace) -> int:
     from .checksite import check_site
 
     try:
-        checked, problems = check_site(args.url)
+        checked, problems = check_site(args.url, _settings(args).languages)
     except OSError as exc:  # refused, unknown host, timeout, TLS
         print(f"{args.url}: {exc}", file=sys.stderr)
         return 1
@@ -145,22 +189,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guidebook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="validate the data file (exit 1 on problems)")
-    check.add_argument("file", nargs="?", default=str(DEFAULT_DATA))
+    config = argparse.ArgumentParser(add_help=False)
+    config.add_argument("-f", "--config-file", default=str(DEFAULT_CONFIG),
+                        help="the guide's mkdocs.yml (languages and settings)")
+
+    check = sub.add_parser("check", parents=[config],
+                           help="validate the data file (exit 1 on problems)")
+    check.add_argument("file", nargs="?", default=None, help="default: extra.guidebook.data")
     check.set_defaults(func=cmd_check)
 
-    coverage = sub.add_parser("coverage", help="translation coverage per language")
-    coverage.add_argument("file", nargs="?", default=str(DEFAULT_DATA))
-    coverage.add_argument("--docs-dir", default="content")
+    coverage = sub.add_parser("coverage", parents=[config], help="translation coverage per language")
+    coverage.add_argument("file", nargs="?", default=None, help="default: extra.guidebook.data")
+    coverage.add_argument("--docs-dir", default=None, help="default: mkdocs.yml's docs_dir")
     coverage.add_argument("--json", action="store_true", help="machine-readable output")
     coverage.set_defaults(func=cmd_coverage)
 
-    schema = sub.add_parser("schema", help="write the JSON Schema of the data file")
-    schema.add_argument("-o", "--output", default=str(DEFAULT_DATA.parent / SCHEMA_NAME))
+    schema = sub.add_parser("schema", parents=[config], help="write the JSON Schema of the data file")
+    schema.add_argument("-o", "--output", default=None)
     schema.set_defaults(func=cmd_schema)
 
-    build = sub.add_parser("build", help="build all sites; replace site/ only on success")
-    build.add_argument("-f", "--config-file", default="mkdocs.yml")
+    build = sub.add_parser("build", parents=[config],
+                           help="build all sites; replace site/ only on success")
     build.add_argument("-d", "--site-dir", default=None)
     build.add_argument("-v", "--verbose", action="store_true", help="log every step")
     build.add_argument("-j", "--jobs", type=int, default=0,
@@ -170,12 +219,17 @@ def main(argv: list[str] | None = None) -> int:
                             "broken links (same as GUIDEBOOK_RELEASE=1)")
     build.set_defaults(func=cmd_build)
 
-    check_site = sub.add_parser("check-site", help="check a deployment's headers and 404 pages")
+    check_site = sub.add_parser("check-site", parents=[config],
+                                help="check a deployment's headers and 404 pages")
     check_site.add_argument("url", help="the site's address, e.g. https://www.example.go.kr/medical-guide/")
     check_site.set_defaults(func=cmd_check_site)
 
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -7,11 +7,14 @@ interface strings of the gettext catalog.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR, catalog_path
+from .i18n import TRANSLATIONS_DIR, catalog_path
+from .forms import Form
+from .forms import unreviewed as unreviewed_languages
 from .model import Dataset
 from .quality import REVIEW_KEY, content_pages, front_matter, is_reviewed
 
@@ -21,8 +24,8 @@ def _count(done: int, total: int, missing: list[str]) -> dict[str, object]:
             "percent": round(100 * done / total, 1) if total else 100.0, "missing": missing}
 
 
-def _strings(lang: str, root: Path) -> dict[str, object]:
-    if lang == DEFAULT_LANGUAGE:
+def _strings(lang: str, root: Path, default_language: str) -> dict[str, object]:
+    if lang == default_language:
         return _count(1, 1, [])  # msgids are the English text
     path = catalog_path(lang, root=root)
     if not path.exists():
@@ -35,29 +38,34 @@ def _strings(lang: str, root: Path) -> dict[str, object]:
     return _count(len(messages) - len(missing), len(messages), missing)
 
 
-def report(dataset: Dataset, docs_dir: Path, translations_root: Path = TRANSLATIONS_DIR) -> dict:
-    pages = content_pages(docs_dir)
+def report(dataset: Dataset, docs_dir: Path, translations_root: Path = TRANSLATIONS_DIR,
+           forms: Sequence[Form] = ()) -> dict:
+    languages = dataset.languages
+    pages = content_pages(docs_dir, languages)
     out: dict[str, dict] = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         insts = dataset.institutions
-        no_summary = [i.id for i in insts if not getattr(i.summary, lang)]
+        no_summary = [i.id for i in insts if not i.summary.get(lang)]
+        not_reviewed = [f.id for f in forms if lang in unreviewed_languages(f)]
         absent = sorted(p for p, files in pages.items() if lang not in files)
         unreviewed = sorted(p for p, files in pages.items()
-                            if lang in files and not is_reviewed(front_matter(files[lang]), lang))
+                            if lang in files
+                            and not is_reviewed(front_matter(files[lang]), lang, languages[0]))
         out[lang] = {
             "names": _count(len(insts), len(insts), []),  # required: the loader refuses gaps
             "summaries": _count(len(insts) - len(no_summary), len(insts), no_summary),
             "pages": _count(len(pages) - len(absent), len(pages), absent),
             "reviewed_pages": _count(len(pages) - len(absent) - len(unreviewed),
                                      len(pages), unreviewed + absent),
-            "strings": _strings(lang, translations_root),
+            "strings": _strings(lang, translations_root, languages[0]),
+            "reviewed_forms": _count(len(forms) - len(not_reviewed), len(forms), not_reviewed),
         }
     return out
 
 
 def format_report(data: dict) -> str:
     """The report as a table for a terminal, then what is missing."""
-    parts = ["names", "summaries", "pages", "reviewed_pages", "strings"]
+    parts = ["names", "summaries", "pages", "reviewed_pages", "strings", "reviewed_forms"]
     lines = ["lang  " + "  ".join(f"{p:>16}" for p in parts)]
     for lang, row in data.items():
         cells = [f"{row[p]['done']}/{row[p]['total']} {row[p]['percent']:5.1f}%" for p in parts]

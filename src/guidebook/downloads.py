@@ -8,54 +8,47 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, translations
+from .i18n import site_language, translations
 from .model import Dataset
 from .pdf import PdfError, PdfJob, PdfResult, render_all
 from .print_html import PrintProfile, guidebook_html, leaflet_html
-from .quality import source_date
+from .settings import Settings
 
 
 class PrintError(Exception):
     """The print files cannot be made as configured; the message says why."""
 
 
-def print_profile(settings: dict, environ: Mapping[str, str]) -> PrintProfile | None:
+def print_profile(settings: Settings) -> PrintProfile | None:
     """The print profile from ``extra.guidebook.print`` in mkdocs.yml, or None when
     PDFs are turned off (``enabled: false``, or GUIDEBOOK_PDF=0 for quick previews)."""
-    settings = dict(settings)
-    enabled = settings.pop("enabled", True)
-    if not enabled or environ.get("GUIDEBOOK_PDF") == "0":
+    if not settings.make_pdfs:
         return None
-    known = set(PrintProfile.__dataclass_fields__)
-    unknown = sorted(set(settings) - known)
-    if unknown:
-        raise PrintError(f"unknown print setting(s) {', '.join(unknown)} in mkdocs.yml "
-                         f"extra.guidebook.print; known: enabled, {', '.join(sorted(known))}")
-    return PrintProfile(**settings)
+    return PrintProfile(**settings.guidebook.print.model_dump(exclude={"enabled"}))
 
 
-def print_date(dataset: Dataset) -> _dt.date:
-    """The date printed on (and stored in) the PDFs: SOURCE_DATE_EPOCH when set,
+def print_date(dataset: Dataset, source_date: _dt.date | None) -> _dt.date:
+    """The date printed on (and stored in) the PDFs: SOURCE_DATE_EPOCH's when set,
     else the newest verification date, so that a rebuild gives the same bytes."""
-    return source_date() or max(inst.last_verified for inst in dataset.institutions)
+    return source_date or max(inst.last_verified for inst in dataset.institutions)
 
 
 def make_print(dataset: Dataset, *, site_dir: Path, docs_dir: Path, site_url: str | None,
                profile: PrintProfile, progress: Callable[[PdfResult], None],
-               workers: int | None = None) -> list[PdfResult]:
+               workers: int | None = None, source_date: _dt.date | None = None) -> list[PdfResult]:
     """Write each language's leaflet page and its leaflet and guidebook PDFs into
     ``<lang>/downloads/`` of the built site."""
     if not site_url:
         raise PrintError("site_url is not set in mkdocs.yml; the QR codes of the PDFs need it. "
                          "mkdocs.yml에 site_url을 설정하세요 (PDF의 QR 코드에 필요합니다).")
-    created = print_date(dataset)
+    created = print_date(dataset, source_date)
     jobs = []
-    for lang in LANGUAGES:
+    for lang in dataset.languages:
         tr = translations(lang)
-        out = site_dir / ("" if lang == DEFAULT_LANGUAGE else lang) / "downloads"
+        out = site_dir / site_language(lang).url_prefix(dataset.languages[0]) / "downloads"
         out.mkdir(parents=True, exist_ok=True)
         args = dict(site_url=site_url, docs_dir=docs_dir, profile=profile, created=created)
         leaflet = leaflet_html(dataset, lang, tr, **args)

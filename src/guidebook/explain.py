@@ -11,8 +11,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Dataset
-
 FieldPath = tuple[str | int, ...]
 
 GENERIC = ("invalid value: {msg}", "값이 올바르지 않습니다: {msg}", "", "")
@@ -47,9 +45,9 @@ MESSAGES = {
 }
 
 
-def _model_at(loc: FieldPath) -> type[BaseModel] | None:
-    """The pydantic model class that validates the mapping at ``loc``."""
-    model: Any = Dataset
+def _model_at(root: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
+    """The pydantic model class that validates the mapping at ``loc`` of ``root``."""
+    model: Any = root
     for part in loc:
         if isinstance(part, int):
             continue
@@ -79,16 +77,16 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def fields_at(loc: FieldPath) -> list[str]:
-    model = _model_at(loc)
+def fields_at(root: type[BaseModel], loc: FieldPath) -> list[str]:
+    model = _model_at(root, loc)
     if model is None:
         return []
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
-def allowed_literals(loc: FieldPath) -> list[str]:
+def allowed_literals(root: type[BaseModel], loc: FieldPath) -> list[str]:
     names = [p for p in loc if not isinstance(p, int)]
-    model = _model_at(tuple(names[:-1]))
+    model = _model_at(root, tuple(names[:-1]))
     field = _field_by_name(model, names[-1]) if model else None
     return sorted(_literal_values(field.annotation)) if field else []
 

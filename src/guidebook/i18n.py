@@ -18,15 +18,43 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from babel.core import get_global
+from babel.localedata import locale_identifiers
+
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "translations"
 DOMAIN = "messages"
+# Languages of text that is not in a site language but appears on pages.
+KOREAN = "ko"
 
 
 @dataclass(frozen=True)
 class SiteLanguage:
+    """A site language, known by its code in mkdocs.yml (``zh``); everything
+    else about it is derived from CLDR."""
+
     code: str  # site language and URL prefix: en, zh, mn, ru, ar
-    cldr: str  # Babel/CLDR locale identifier
-    html_lang: str  # BCP 47 tag for <html lang> and lang="" attributes
+
+    @property
+    def cldr(self) -> str:
+        """The Babel/CLDR locale: a language written in several scripts in CLDR
+        gets its likely script and territory (``zh`` -> ``zh_Hans_CN``).
+
+        >>> site_language("zh").cldr, site_language("mn").cldr, site_language("sr").cldr
+        ('zh_Hans_CN', 'mn', 'sr_Cyrl_RS')
+        """
+        likely = _likely(self.code)
+        return likely if likely != self.code else self.code
+
+    @property
+    def html_lang(self) -> str:
+        """The BCP 47 tag for ``<html lang>``: with the script where CLDR has
+        several for the language (Han unification: zh-Hans, not zh).
+
+        >>> [site_language(c).html_lang for c in ("en", "zh", "mn", "ru", "ar", "kk")]
+        ['en', 'zh-Hans', 'mn', 'ru', 'ar', 'kk-Cyrl']
+        """
+        likely = _likely(self.code)
+        return "-".join(likely.split("_")[:2]) if likely != self.code else self.code
 
     @property
     def locale(self) -> Locale:
@@ -40,13 +68,21 @@ class SiteLanguage:
     def direction(self) -> str:
         return "rtl" if self.rtl else "ltr"
 
+    def url_prefix(self, default_language: str) -> str:
+        """The language's folder in the site: ``""`` for the default language, else ``zh/``.
+
+        >>> site_language("zh").url_prefix("en"), site_language("en").url_prefix("en")
+        ('zh/', '')
+        """
+        return "" if self.code == default_language else f"{self.code}/"
+
     @property
     def native_name(self) -> str:
         """The language's own name for itself, as a language switcher shows it.
 
-        >>> LANGUAGES["ru"].native_name
+        >>> site_language("ru").native_name
         'Русский'
-        >>> LANGUAGES["zh"].native_name
+        >>> site_language("zh").native_name
         '中文 (简体)'
         """
         # zh_Hans (without the territory) gives the name a Chinese reader
@@ -57,19 +93,30 @@ class SiteLanguage:
         return name[:1].upper() + name[1:]
 
 
-LANGUAGES: dict[str, SiteLanguage] = {
-    lang.code: lang
-    for lang in (
-        SiteLanguage("en", "en", "en"),
-        SiteLanguage("zh", "zh_Hans_CN", "zh-Hans"),
-        SiteLanguage("mn", "mn", "mn"),
-        SiteLanguage("ru", "ru", "ru"),
-        SiteLanguage("ar", "ar", "ar"),
-    )
-}
-DEFAULT_LANGUAGE = "en"
-# Languages of text that is not in a site language but appears on pages.
-KOREAN = "ko"
+@cache
+def _likely(code: str) -> str:
+    """``code`` with CLDR's likely script and territory when CLDR has a locale
+    for that script (zh_Hans), else ``code`` itself."""
+    likely = get_global("likely_subtags").get(code, code)
+    parts = likely.split("_")
+    if len(parts) == 3 and f"{parts[0]}_{parts[1]}" in _identifiers():
+        return likely
+    return code
+
+
+@cache
+def _identifiers() -> frozenset[str]:
+    return frozenset(locale_identifiers())
+
+
+@cache
+def site_language(code: str) -> SiteLanguage:
+    """The site language ``code``; raises ValueError when CLDR does not know it."""
+    try:
+        _parsed(_likely(code))
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"'{code}' is not a language CLDR knows") from exc
+    return SiteLanguage(code)
 
 
 def catalog_path(lang: str, suffix: str = ".po", root: Path = TRANSLATIONS_DIR) -> Path:
@@ -77,20 +124,20 @@ def catalog_path(lang: str, suffix: str = ".po", root: Path = TRANSLATIONS_DIR) 
 
 
 def compile_catalogs(root: Path = TRANSLATIONS_DIR) -> list[Path]:
-    """Compile every ``.po`` under ``root`` to ``.mo`` when the ``.mo`` is stale.
+    """Compile every ``<lang>/LC_MESSAGES/messages.po`` under ``root`` to ``.mo``
+    when the ``.mo`` is stale.
 
     Returns the ``.mo`` files written. Fuzzy entries are not compiled, as with
     ``pybabel compile`` without ``--use-fuzzy``.
     """
     written = []
-    for lang in LANGUAGES:
-        po, mo = catalog_path(lang, ".po", root), catalog_path(lang, ".mo", root)
-        if not po.exists():
-            continue
+    for po in sorted(root.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        lang = po.parent.parent.name
+        mo = po.with_suffix(".mo")
         if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
             continue
         with po.open("rb") as f:
-            catalog = read_po(f, locale=LANGUAGES[lang].cldr)
+            catalog = read_po(f, locale=site_language(lang).cldr)
         tmp = mo.with_suffix(".mo.tmp")
         with tmp.open("wb") as f:
             write_mo(f, catalog, use_fuzzy=False)
@@ -102,9 +149,8 @@ def compile_catalogs(root: Path = TRANSLATIONS_DIR) -> list[Path]:
 @lru_cache(maxsize=None)
 def _translations(lang: str, root: Path, stamp: int) -> NullTranslations:
     mo = catalog_path(lang, ".mo", root)
-    if lang == DEFAULT_LANGUAGE or not mo.exists():
-        # English msgids are the English text; an English catalog would only
-        # repeat them.
+    if not mo.exists():
+        # English msgids are the English text: English has no catalog.
         return NullTranslations()
     with mo.open("rb") as f:
         return Translations(f, domain=DOMAIN)
@@ -127,14 +173,12 @@ def format_day(day: _dt.date, lang: str) -> str:
     >>> format_day(_dt.date(2025, 3, 9), "ru")  # CLDR keeps 'г.' on the line (U+202F)
     '9 марта 2025\u202fг.'
     """
-    return format_date(day, format="long", locale=LANGUAGES[lang].locale)
+    return format_date(day, format="long", locale=site_language(lang).locale)
 
 
-def html_lang(site_language: str) -> str:
-    """The BCP 47 tag for ``<html lang>`` of a site language (``zh`` -> ``zh-Hans``);
-    anything else is returned as it is."""
-    language = LANGUAGES.get(site_language)
-    return language.html_lang if language else site_language
+def html_lang(code: str) -> str:
+    """The BCP 47 tag for ``<html lang>`` of a site language (``zh`` -> ``zh-Hans``)."""
+    return site_language(code).html_lang
 
 
 @cache
@@ -153,7 +197,7 @@ def language_name(code: str, lang: str) -> str:
     >>> language_name("ko", "ar")
     'الكورية'
     """
-    reader = LANGUAGES[lang].locale
+    reader = site_language(lang).locale
     try:
         tag = Locale.parse(code, sep="-")
     except (ValueError, TypeError):

@@ -7,7 +7,7 @@ import json
 
 from markupsafe import Markup
 
-from .i18n import LANGUAGES
+from .i18n import site_language
 from .model import Institution
 
 SCHEMA_TYPE = {
@@ -30,14 +30,15 @@ MEDICAL_SPECIALTY = {
 
 def institution_jsonld(inst: Institution, lang: str, page_url: str) -> dict[str, object]:
     """The schema.org object of one institution as its page in ``lang`` shows it."""
+    default = inst.name.default_language or lang
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": SCHEMA_TYPE[inst.category],
         "@id": page_url,
         "url": page_url,
-        "name": getattr(inst.name, lang),
-        "alternateName": [inst.name.ko] + ([inst.name.en] if lang != "en" else []),
-        "inLanguage": LANGUAGES[lang].html_lang,
+        "name": inst.name[lang],
+        "alternateName": [inst.name["ko"]] + ([inst.name[default]] if lang != default else []),
+        "inLanguage": site_language(lang).html_lang,
     }
     if inst.address:
         data["address"] = {"@type": "PostalAddress", "streetAddress": inst.address.ko,

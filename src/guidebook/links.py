@@ -1,7 +1,7 @@
 """Link builders: click-to-call, messengers, and map links that work in Korea.
 
 Google Maps gives no walking directions in Korea; Naver Map and Kakao Map do,
-and their web links open without the app (DOMAIN.md §3). Only https links are
+and their web links open without the app. Only https links are
 built: an app scheme (nmap://, kakaomap://) fails on a phone without the app.
 """
 
@@ -15,19 +15,6 @@ from babel.support import NullTranslations
 
 from .model import Messengers
 from .vocabulary import CHANNELS
-
-# Channels in the order a reader of each language reaches for them first
-# (DOMAIN.md §3): WeChat/Weibo in China, Facebook in Mongolia, WhatsApp,
-# Telegram and VK in Russia (calls there are restricted since 2025: the page
-# always shows phone and e-mail too), WhatsApp and Instagram in the Gulf.
-CHANNEL_ORDER: dict[str, tuple[str, ...]] = {
-    "zh": ("wechat", "weibo"),
-    "mn": ("facebook", "messenger"),
-    "ru": ("whatsapp", "telegram", "vk"),
-    "ar": ("whatsapp", "instagram"),
-    "en": ("whatsapp", "kakaotalk"),
-}
-
 
 def phone_link(e164: str) -> dict[str, str]:
     """A click-to-call link and the number as a foreign visitor dials it.
@@ -45,15 +32,16 @@ def _international(e164: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
-def channel_links(messengers: Messengers, lang: str,
-                  tr: NullTranslations) -> list[dict[str, str | None]]:
-    """Messenger channels, those the reader's market uses first.
+def channel_links(messengers: Messengers, lang: str, tr: NullTranslations,
+                  first_choice: tuple[str, ...] = ()) -> list[dict[str, str | None]]:
+    """Messenger channels, those the reader's market uses first (``first_choice``,
+    the data file's ``district.channel_order`` for the language).
 
     WhatsApp numbers become wa.me links and Telegram names t.me links; a
     WeChat ID has no web link (the reader adds it in the app).
     """
     data = messengers.model_dump(exclude_none=True)
-    first = [c for c in CHANNEL_ORDER[lang] if c in data]
+    first = [c for c in first_choice if c in data]
     rest = [c for c in CHANNELS if c in data and c not in first]
     links: list[dict[str, str | None]] = []
     for code in first + rest:

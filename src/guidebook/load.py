@@ -10,18 +10,19 @@ dataset or the complete list of errors, never part of each.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 import yaml.reader
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .explain import GENERIC, MESSAGES, allowed_literals, fields_at
-from .model import Dataset
+from .model import Dataset, validation_context
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 FieldPath = tuple[str | int, ...]
@@ -65,14 +66,19 @@ def _sentence(text: str) -> str:
 
 @dataclass(frozen=True)
 class Loaded:
-    """A dataset, or every error that kept the file from being one."""
+    """A validated model (the dataset, a form, the settings), or every error
+    that kept the file from being one."""
 
-    dataset: Dataset | None
+    value: Any
     errors: tuple[LoadError, ...]
 
     @property
     def ok(self) -> bool:
-        return self.dataset is not None
+        return self.value is not None
+
+    @property
+    def dataset(self) -> Dataset | None:
+        return self.value
 
 
 class _Refused(Exception):
@@ -109,18 +115,31 @@ def _refuse_anchors_and_depth(text: str) -> None:
             depth -= 1
 
 
-def load_file(path: str | Path) -> Loaded:
+def load_file(path: str | Path, languages: Sequence[str]) -> Loaded:
+    """The data file at ``path``, validated for the site ``languages``."""
+    return load_model(path, Dataset, context=validation_context(languages))
+
+
+def load_model(path: str | Path, model: type[BaseModel], *, context: dict | None = None,
+               subtree: tuple[str, ...] = ()) -> Loaded:
+    """Any YAML file of the guide validated as ``model``; with ``subtree``, only
+    the mapping at that path (``("extra", "guidebook")`` of mkdocs.yml)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return Loaded(None, (LoadError(str(path), 1, 1, "", f"cannot read the file ({exc.strerror})",
                                        f"파일을 읽을 수 없습니다 ({exc.strerror})"),))
-    return load_bytes(raw, str(path))
+    return load_bytes(raw, str(path), model=model, context=context, subtree=subtree)
 
 
-def load_bytes(raw: bytes, filename: str = "<data>") -> Loaded:
-    """Parse and validate a data file given as bytes."""
+def load_bytes(raw: bytes, filename: str = "<data>", languages: Sequence[str] = (), *,
+               model: type[BaseModel] = Dataset, context: dict | None = None,
+               subtree: tuple[str, ...] = ()) -> Loaded:
+    """Parse and validate a YAML file given as bytes (by default the data file,
+    for ``languages``)."""
+    if context is None and model is Dataset:
+        context = validation_context(languages)
 
     def fail(line: int, col: int, en: str, ko: str, fix_en: str = "", fix_ko: str = "") -> Loaded:
         return Loaded(None, (LoadError(filename, line, col, "", en, ko, fix_en, fix_ko),))
@@ -171,12 +190,19 @@ def load_bytes(raw: bytes, filename: str = "<data>") -> Loaded:
                     "restore the file from the previous version", "이전 버전으로 파일을 되돌리세요")
 
     assert loader is not None
-    converter = _Converter(loader, filename)
-    data = converter.to_python(root, ())
-    errors = converter.errors + _duplicate_ids(data, converter)
-    dataset = None
+    converter = _Converter(loader, filename, model, subtree)
+    for key in subtree:  # a part of the file (mkdocs.yml's extra.guidebook)
+        found = next((v for k, v in getattr(root, "value", ()) if isinstance(root, MappingNode)
+                      and isinstance(k, ScalarNode) and k.value == key), None)
+        if found is None:
+            root = None
+            break
+        root = found
+    data = {} if root is None else converter.to_python(root, ())
+    errors = converter.errors + (_duplicate_ids(data, converter) if model is Dataset else [])
+    value = None
     try:
-        dataset = Dataset.model_validate(data)
+        value = model.model_validate(data, context=context)
     except ValidationError as exc:
         # A value the converter already refused reaches pydantic as None: say
         # it once.
@@ -186,7 +212,7 @@ def load_bytes(raw: bytes, filename: str = "<data>") -> Loaded:
     if errors:
         errors.sort(key=lambda e: (e.line, e.column))
         return Loaded(None, tuple(errors))
-    return Loaded(dataset, ())
+    return Loaded(value, ())
 
 
 def _most_specific(errors: list[Any]) -> list[Any]:
@@ -200,9 +226,12 @@ def _most_specific(errors: list[Any]) -> list[Any]:
 class _Converter:
     """Turns YAML nodes into Python data and remembers where each value was."""
 
-    def __init__(self, loader: yaml.SafeLoader, filename: str):
+    def __init__(self, loader: yaml.SafeLoader, filename: str, model: type[BaseModel] = Dataset,
+                 prefix: tuple[str, ...] = ()):
         self.loader = loader
         self.filename = filename
+        self.model = model
+        self.prefix = prefix  # where the validated part sits in the file, for messages
         self.value_marks: dict[FieldPath, yaml.Mark] = {}
         self.key_marks: dict[FieldPath, yaml.Mark] = {}
         self.errors: list[LoadError] = []
@@ -214,8 +243,8 @@ class _Converter:
     def error_at(self, mark: yaml.Mark, path: FieldPath, en: str, ko: str,
                  fix_en: str = "", fix_ko: str = "") -> LoadError:
         self.refused.add(path)
-        return LoadError(self.filename, mark.line + 1, mark.column + 1, format_path(path),
-                         en, ko, fix_en, fix_ko)
+        return LoadError(self.filename, mark.line + 1, mark.column + 1,
+                         format_path(self.prefix + path), en, ko, fix_en, fix_ko)
 
     def to_python(self, node: Node, path: FieldPath) -> Any:
         self.value_marks[path] = node.start_mark
@@ -278,12 +307,16 @@ class _Converter:
             return self.error_at(mark, loc, f"the required field '{loc[-1]}' is missing",
                                  f"필수 항목 '{loc[-1]}'이(가) 없습니다",
                                  f"add '{loc[-1]}:' with its value", f"'{loc[-1]}:' 항목과 값을 추가하세요")
-        mark = self._nearest(loc)
         if kind == "guidebook":
+            at = ctx.get("at")
+            if at is not None:  # about a key inside the mapping: at the key when it is there
+                loc = loc + (tuple(at) if isinstance(at, (tuple, list)) else (at,))
+            mark = self.key_marks.get(loc) or self._nearest(loc)
             return self.error_at(mark, loc, ctx["en"], ctx["ko"], ctx["fix_en"], ctx["fix_ko"])
+        mark = self._nearest(loc)
         value = err.get("input")
         if kind == "literal_error":
-            allowed = allowed_literals(loc)
+            allowed = allowed_literals(self.model, loc)
             close = difflib.get_close_matches(str(value), allowed, n=1)
             hint_en = f"did you mean '{close[0]}'? " if close else ""
             hint_ko = f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else ""
@@ -296,7 +329,7 @@ class _Converter:
                              ko.format(msg=err["msg"], value=value, **ctx), fix_en, fix_ko)
 
     def _unknown_field(self, mark: yaml.Mark, loc: FieldPath) -> LoadError:
-        known = fields_at(loc[:-1])
+        known = fields_at(self.model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         fix_en = f"did you mean '{close[0]}'?" if close else "allowed fields: " + ", ".join(known)
         fix_ko = f"'{close[0]}'을(를) 쓰려던 것인가요?" if close else "허용된 항목: " + ", ".join(known)

@@ -9,13 +9,16 @@ classes (``guidebook schema``).
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 import unicodedata
-from typing import Annotated, Literal
+from collections.abc import Sequence
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
 import phonenumbers
 from babel import Locale, UnknownLocaleError
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, RootModel,
+                      ValidationInfo, model_validator)
 from pydantic_core import PydanticCustomError
 
 from .hours import HoursError
@@ -27,10 +30,13 @@ KOREA_LAT = (33.0, 38.7)
 KOREA_LON = (124.5, 132.0)
 
 
-def problem(en: str, ko: str, fix_en: str = "", fix_ko: str = "") -> PydanticCustomError:
-    """A validation error carrying both languages; the loader formats it."""
+def problem(en: str, ko: str, fix_en: str = "", fix_ko: str = "",
+            at: str | tuple[str | int, ...] | None = None) -> PydanticCustomError:
+    """A validation error carrying both languages; the loader formats it.
+    ``at`` names the key (or the path of keys) inside the validated mapping
+    that the error is about."""
     return PydanticCustomError(
-        "guidebook", "{en}", {"en": en, "ko": ko, "fix_en": fix_en, "fix_ko": fix_ko}
+        "guidebook", "{en}", {"en": en, "ko": ko, "fix_en": fix_en, "fix_ko": fix_ko, "at": at}
     )
 
 
@@ -169,25 +175,87 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
-class Names(Strict):
-    """The name in Korean and in each site language (all required)."""
-
-    ko: Name
-    en: Name
-    zh: Name
-    mn: Name
-    ru: Name
-    ar: Name
+KOREAN = "ko"  # the hospitals' language: names and addresses are always given in it too
+LANGUAGES_KEY = "languages"  # validation context: the site languages, from mkdocs.yml
 
 
-class Texts(Strict):
-    """Optional text per language; English is the fallback for the others."""
+def validation_context(languages: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """What the models need to know to validate a file: the site languages
+    (mkdocs.yml decides them; no model lists them)."""
+    if not languages:
+        raise ValueError("validation needs the site languages (Settings.languages)")
+    return {LANGUAGES_KEY: tuple(languages)}
 
-    en: Text | None = None
-    zh: Text | None = None
-    mn: Text | None = None
-    ru: Text | None = None
-    ar: Text | None = None
+
+def _site_languages(info: ValidationInfo) -> tuple[str, ...]:
+    languages = (info.context or {}).get(LANGUAGES_KEY)
+    if not languages:
+        raise ValueError("validated without the site languages: use load.load_file() or "
+                         "model_validate(..., context=validation_context(languages))")
+    return languages
+
+
+T = TypeVar("T")
+
+
+class ByLanguage(RootModel[dict[str, T]], Generic[T]):
+    """A value per language code, keyed by the site languages from mkdocs.yml
+    (and Korean where ``KEYS_EXTRA`` says so). ``REQUIRED`` names which must be
+    there: ``"all"`` of them, or none."""
+
+    model_config = ConfigDict(frozen=True)
+    KEYS_EXTRA: ClassVar[tuple[str, ...]] = ()
+    REQUIRED: ClassVar[bool] = False
+    _default: str | None = PrivateAttr(None)  # the site's default language, set by validation
+
+    @property
+    def default_language(self) -> str | None:
+        """The language whose text stands in for a missing one (the site's default)."""
+        return self._default
+
+    def __getitem__(self, lang: str) -> T:
+        return self.root[lang]
+
+    def get(self, lang: str, default: T | None = None) -> T | None:
+        return self.root.get(lang, default)
+
+    def __iter__(self):  # type: ignore[override]
+        return iter(self.root)
+
+    @model_validator(mode="after")
+    def _keys(self, info: ValidationInfo) -> Any:
+        allowed = (*self.KEYS_EXTRA, *_site_languages(info))
+        unknown = [k for k in self.root if k not in allowed]
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], allowed, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            hint_ko = f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else ""
+            raise problem(f"'{unknown[0]}' is not a language of this guide",
+                          f"'{unknown[0]}'은(는) 이 안내서의 언어가 아닙니다",
+                          hint + "languages: " + ", ".join(allowed),
+                          hint_ko + "언어: " + ", ".join(allowed), at=unknown[0])
+        missing = [k for k in allowed if k not in self.root] if self.REQUIRED else []
+        if missing:
+            raise problem(f"the required field '{missing[0]}' is missing (the text in that language)",
+                          f"필수 항목 '{missing[0]}'(그 언어로 쓴 글)이(가) 없습니다",
+                          f"add '{missing[0]}:' with the text in that language",
+                          f"'{missing[0]}:' 항목에 그 언어로 쓴 글을 추가하세요", at=missing[0])
+        self._default = _site_languages(info)[0]
+        return self
+
+
+class Names(ByLanguage[Name]):
+    """The name in Korean and in every site language (all required)."""
+
+    KEYS_EXTRA = (KOREAN,)
+    REQUIRED = True
+    model_config = ConfigDict(frozen=True, json_schema_extra={"x-guidebook-languages": "ko+all"})
+
+
+class Texts(ByLanguage[Text]):
+    """Optional text per site language; the default language's is the fallback."""
+
+    model_config = ConfigDict(frozen=True, json_schema_extra={"x-guidebook-languages": "some"})
 
 
 class Address(Strict):
@@ -261,7 +329,7 @@ class Institution(Strict):
     specialties: tuple[Specialty, ...] = ()
     languages: tuple[LanguageTag, ...] = ()
     services: tuple[Service, ...] = ()
-    summary: Texts = Texts()
+    summary: Texts = Texts.model_construct({})
     address: Address | None = None
     location: Location | None = None
     contact: Contact = Contact()
@@ -282,14 +350,19 @@ class HelpDesk(Strict):
     opening_hours: OpeningHours | None = None
 
 
-class DistrictChannels(Strict):
+class DistrictChannels(ByLanguage[Messengers]):
     """The district's own messenger and social channels for readers of each language."""
 
-    en: Messengers = Messengers()
-    zh: Messengers = Messengers()
-    mn: Messengers = Messengers()
-    ru: Messengers = Messengers()
-    ar: Messengers = Messengers()
+    model_config = ConfigDict(frozen=True, json_schema_extra={"x-guidebook-languages": "some"})
+
+
+Channel = Literal[tuple(CHANNELS)]  # type: ignore[valid-type]
+
+
+class ChannelOrder(ByLanguage[tuple[Channel, ...]]):
+    """The messengers a reader of each language reaches for first (the others follow)."""
+
+    model_config = ConfigDict(frozen=True, json_schema_extra={"x-guidebook-languages": "some"})
 
 
 class District(Strict):
@@ -299,7 +372,9 @@ class District(Strict):
     site_name: Names = Field(description="the guide's title in each language")
     website: Url
     help_desk: HelpDesk
-    channels: DistrictChannels = DistrictChannels()
+    channels: DistrictChannels = DistrictChannels.model_construct({})
+    channel_order: ChannelOrder = Field(
+        ChannelOrder.model_construct({}), description="per language, the channels its readers use first")
 
 
 class Dataset(Strict):
@@ -309,3 +384,14 @@ class Dataset(Strict):
         "every page then carries a 'sample' notice"
     )
     institutions: tuple[Institution, ...] = Field(min_length=1)
+    _languages: tuple[str, ...] = PrivateAttr(())
+
+    @model_validator(mode="after")
+    def _remember_languages(self, info: ValidationInfo) -> Dataset:
+        self._languages = _site_languages(info)
+        return self
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The site languages this dataset was validated for, the default first."""
+        return self._languages

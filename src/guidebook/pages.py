@@ -13,13 +13,15 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from pathlib import Path
 
-from .i18n import LANGUAGES, translations
+from .formpages import FORMS_DIR, form_pages
+from .forms import Form
+from .i18n import translations
 from .model import Dataset
-from .render import generated_pages
+from .render import GENERATED_DIR, generated_pages
 
-GENERATED_DIR = "institutions"
 MARKER = ".generated-by-guidebook"
 
 
@@ -48,14 +50,15 @@ def render_all_languages(dataset: Dataset, stale_ids: frozenset[str] | set[str],
     global _job
     _job = (dataset, stale_ids, max_age_months, site_url, translations_root)
     try:
-        workers = min(os.cpu_count() or 1, len(LANGUAGES))
+        languages = dataset.languages
+        workers = min(os.cpu_count() or 1, len(languages))
         if (len(dataset.institutions) < parallel_from or workers < 2
                 or threading.active_count() > 1
                 or "fork" not in multiprocessing.get_all_start_methods()):
-            parts = [_render_language(lang) for lang in LANGUAGES]
+            parts = [_render_language(lang) for lang in languages]
         else:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                parts = list(pool.map(_render_language, LANGUAGES))
+                parts = list(pool.map(_render_language, languages))
     finally:
         _job = None
     return {path: text for part in parts for path, text in part.items()}
@@ -71,14 +74,30 @@ def sync_generated_pages(dataset: Dataset, docs_dir: Path,
     Refuses to touch a folder it did not create, so that an editor's own
     ``institutions/`` pages are never deleted.
     """
-    out = docs_dir / GENERATED_DIR
+    pages = render_all_languages(dataset, stale_ids, max_age_months, site_url, translations_root)
+    return _sync(docs_dir, GENERATED_DIR, pages)
+
+
+def sync_form_pages(forms: Sequence[Form], docs_dir: Path, languages: Sequence[str],
+                    translations_root: Path | None = None) -> list[Path]:
+    """Bring ``docs_dir/forms/`` in line with the forms (formpages.py), as
+    :func:`sync_generated_pages` does for the institutions."""
+    kwargs = {"root": translations_root} if translations_root else {}
+    tr_for = {lang: translations(lang, **kwargs) for lang in languages}
+    return _sync(docs_dir, FORMS_DIR, form_pages(forms, tr_for, languages[0]))
+
+
+def _sync(docs_dir: Path, folder: str, pages: dict[str, str]) -> list[Path]:
+    """Write ``pages`` (paths below ``docs_dir``) into ``docs_dir/folder``, each
+    only when its text changed, and remove the folder's other pages; refuse a
+    folder the build did not create (it has no marker file)."""
+    out = docs_dir / folder
     if out.exists() and not (out / MARKER).exists():
         raise FileExistsError(
             f"{out} exists but was not made by the guidebook build; move it away "
-            f"(this folder is generated from the data file)")
+            f"(this folder is generated from the data)")
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).touch()
-    pages = render_all_languages(dataset, stale_ids, max_age_months, site_url, translations_root)
     changed = []
     for rel, text in pages.items():
         path = docs_dir / rel

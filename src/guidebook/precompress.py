@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,13 +130,11 @@ def precompress(site_dir: Path, *, use_brotli: bool | None = None, workers: int 
                  brotli_bytes=sum(r[2] for r in results))
 
 
-def enabled(environ: Mapping[str, str], command: str | None) -> bool:
-    """Precompress unless turned off (GUIDEBOOK_PRECOMPRESS=0) or previewing
-    with ``mkdocs serve`` (which serves nothing compressed and must stay fast).
+def enabled(wanted: bool, command: str | None) -> bool:
+    """Precompress unless turned off (``Settings.precompress``: GUIDEBOOK_PRECOMPRESS=0)
+    or previewing with ``mkdocs serve`` (which serves nothing compressed and must stay fast).
 
-    >>> enabled({}, "build"), enabled({}, "serve"), enabled({"GUIDEBOOK_PRECOMPRESS": "0"}, None)
+    >>> enabled(True, "build"), enabled(True, "serve"), enabled(False, None)
     (True, False, False)
     """
-    if environ.get("GUIDEBOOK_PRECOMPRESS", "1").lower() in ("0", "false", "no"):
-        return False
-    return command != "serve"
+    return wanted and command != "serve"

@@ -21,9 +21,10 @@ from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .i18n import KOREAN, LANGUAGES, format_day
+from .i18n import KOREAN, format_day, site_language
 from .model import Dataset, Institution
-from .render import DRIVER_REQUEST_KO, help_desk_view, institution_view, language_root
+from .render import (DRIVER_REQUEST_KO, help_desk_view, institution_path, institution_view,
+                     language_root)
 
 TEMPLATES = Path(__file__).parent / "templates"
 LRI, PDI = "\u2066", "\u2069"
@@ -87,8 +88,8 @@ def _environment(tr: NullTranslations) -> Environment:
 
 def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
             docs_dir: Path, profile: PrintProfile, created: _dt.date) -> dict[str, object]:
-    language = LANGUAGES[lang]
-    root = language_root(site_url, lang)
+    language = site_language(lang)
+    root = language_root(site_url, lang, dataset.languages[0])
     return {
         "lang": lang,
         "html_lang": language.html_lang,
@@ -96,10 +97,10 @@ def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
         "korean": KOREAN,
         "driver_request_ko": DRIVER_REQUEST_KO,
         "sample": dataset.sample,
-        "site_name": getattr(dataset.district.site_name, lang),
+        "site_name": dataset.district.site_name[lang],
         "site_url": root,
         "site_qr": qr_svg(root),
-        "district": getattr(dataset.district.name, lang),
+        "district": dataset.district.name[lang],
         "help_desk": help_desk_view(dataset.district, lang, tr),
         "help_html": markdown_html(docs_dir / f"help.{lang}.md"),
         "profile": profile,
@@ -113,7 +114,7 @@ def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
 def _entry(inst: Institution, dataset: Dataset, lang: str, tr: NullTranslations,
            root: str) -> dict[str, object]:
     view = institution_view(inst, dataset.district, lang, tr)
-    url = f"{root}institutions/{inst.id}/"
+    url = root + institution_path(inst.id)
     return {**view, "url": url, "qr": qr_svg(url)}
 
 

@@ -3,16 +3,15 @@
 A preview build reports these problems as warnings and shows notices on the
 affected pages; a release build (``GUIDEBOOK_RELEASE=1`` or ``guidebook build
 --release``) refuses to publish while any is left. Dates are compared with the
-reference date: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today.
+reference date (``Settings.reference_date``: SOURCE_DATE_EPOCH's day, else today).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -20,18 +19,17 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .forms import Form, unreviewed
 from .model import Dataset, Institution
+from .render import GENERATED_DIR
+from .settings import ReleaseSettings
 
 REVIEW_KEY = "translation_review"
 REVIEWED = {"source", "reviewed"}
 
 
-@dataclass(frozen=True)
-class Policy:
-    """``extra.guidebook.release`` in mkdocs.yml."""
-
-    max_age_months: int = 12
+# The release policy is ``extra.guidebook.release`` in mkdocs.yml.
+Policy = ReleaseSettings
 
 
 @dataclass(frozen=True)
@@ -43,16 +41,6 @@ class Problem:
 
     def format(self) -> str:
         return f"{self.where}: {self.en}\n  {self.where}: {self.ko}"
-
-
-def source_date(environ: Mapping[str, str] = os.environ) -> _dt.date | None:
-    """The day of ``SOURCE_DATE_EPOCH`` (reproducible builds), if it is set."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date() if epoch else None
-
-
-def reference_date(environ: Mapping[str, str] = os.environ) -> _dt.date:
-    return source_date(environ) or _dt.date.today()
 
 
 def months_before(day: _dt.date, months: int) -> _dt.date:
@@ -106,6 +94,15 @@ def data_problems(dataset: Dataset, ref: _dt.date, policy: Policy) -> list[Probl
     return problems
 
 
+def form_problems(forms: Sequence[Form], forms_dir: Path) -> list[Problem]:
+    """Medical wording that no reviewer has approved: a release refuses it."""
+    return [Problem("unreviewed", f"{forms_dir.name}/{form.id}.yaml",
+                    f"the {lang} wording of the form is not reviewed (review.{lang}: "
+                    f"{form.review[lang]})",
+                    f"서식의 {lang} 문구가 검수되지 않았습니다 (review.{lang}: {form.review[lang]})")
+            for form in forms for lang in unreviewed(form)]
+
+
 def front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
     match = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
@@ -113,29 +110,29 @@ def front_matter(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def content_pages(docs_dir: Path) -> dict[str, dict[str, Path]]:
+def content_pages(docs_dir: Path, languages: Sequence[str]) -> dict[str, dict[str, Path]]:
     """Hand-written pages: ``{page: {lang: path}}`` (generated and print-only left out)."""
     pages: dict[str, dict[str, Path]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir)
-        if rel.parts[0] in ("institutions", "_print"):
+        if rel.parts[0] in (GENERATED_DIR, "_print"):
             continue
         stem, _, lang = rel.with_suffix("").name.rpartition(".")
-        if lang in LANGUAGES:
+        if lang in languages:
             pages.setdefault(str(rel.parent / stem), {})[lang] = path
     return pages
 
 
-def page_problems(docs_dir: Path) -> list[Problem]:
+def page_problems(docs_dir: Path, languages: Sequence[str]) -> list[Problem]:
     problems = []
-    for page, files in content_pages(docs_dir).items():
-        for lang in LANGUAGES:
+    for page, files in content_pages(docs_dir, languages).items():
+        for lang in languages:
             path = files.get(lang)
             if path is None:
                 problems.append(Problem("untranslated", f"{page}.{lang}.md",
                                         "not translated: the English page is shown",
                                         "번역되지 않아 영어 페이지가 나갑니다"))
-            elif not is_reviewed(front_matter(path), lang):
+            elif not is_reviewed(front_matter(path), lang, languages[0]):
                 problems.append(Problem("unreviewed", f"{page}.{lang}.md",
                                         f"the translation is not reviewed ({REVIEW_KEY}: "
                                         f"{front_matter(path).get(REVIEW_KEY, 'missing')})",
@@ -143,8 +140,9 @@ def page_problems(docs_dir: Path) -> list[Problem]:
     return problems
 
 
-def is_reviewed(meta: Mapping[str, object], lang: str) -> bool:
-    return lang == DEFAULT_LANGUAGE or meta.get(REVIEW_KEY, "unreviewed") in REVIEWED
+def is_reviewed(meta: Mapping[str, object], lang: str, default_language: str) -> bool:
+    """The default language's pages are the source; others need a reviewer's mark."""
+    return lang == default_language or meta.get(REVIEW_KEY, "unreviewed") in REVIEWED
 
 
 # The attributes that point at other files, as MkDocs and Material write them

@@ -19,16 +19,27 @@ from babel.lists import format_list
 from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .i18n import DEFAULT_LANGUAGE, KOREAN, LANGUAGES, format_day, language_name
+from .i18n import KOREAN, format_day, language_name, site_language
 from .directory import directory_context
 from .hours import format_rules
 from .hours import parse as parse_hours
 from .jsonld import institution_jsonld, script_tag
 from .links import channel_links, map_links, phone_link
-from .model import Dataset, District, Institution, Texts
+from .model import Dataset, District, Institution, Messengers, Texts
 from .vocabulary import CATEGORIES, SERVICES, SPECIALTIES
 
 TEMPLATES = Path(__file__).parent / "templates"
+# The folder (below the docs folder, and in the site) of the generated pages.
+GENERATED_DIR = "institutions"
+
+
+def institution_path(ident: str) -> str:
+    """An institution page's path below its language's root.
+
+    >>> institution_path("kim-eye-hospital")
+    'institutions/kim-eye-hospital/'
+    """
+    return f"{GENERATED_DIR}/{ident}/"
 # Korean for "Please take me to this address", shown to a taxi driver.
 DRIVER_REQUEST_KO = "이 주소로 가 주세요"
 
@@ -46,19 +57,20 @@ class Span:
 
 def foreign(text: str, tag: str, page_lang: str) -> Span:
     """Text in language ``tag`` shown on a page in ``page_lang``."""
-    if tag == LANGUAGES[page_lang].html_lang:
+    if tag == site_language(page_lang).html_lang:
         return Span(text)
-    rtl_page = LANGUAGES[page_lang].rtl
+    rtl_page = site_language(page_lang).rtl
     return Span(text, tag, "ltr" if rtl_page else None)
 
 
 def localized(texts: Texts, lang: str) -> Span | None:
-    """The text in ``lang``, or the English text marked as English, or None."""
-    own = getattr(texts, lang)
+    """The text in ``lang``, or the default language's text marked as such, or None."""
+    own = texts.get(lang)
     if own:
         return Span(own)
-    if texts.en:
-        return foreign(texts.en, "en", lang)
+    default = texts.default_language
+    if default and texts.get(default):
+        return foreign(texts[default], site_language(default).html_lang, lang)
     return None
 
 
@@ -68,15 +80,16 @@ def help_desk_view(district: District, lang: str,
     desk = district.help_desk
     tr = tr or NullTranslations()
     return {
-        "name": getattr(desk.name, lang),
-        "name_ko": foreign(desk.name.ko, KOREAN, lang),
+        "name": desk.name[lang],
+        "name_ko": foreign(desk.name[KOREAN], KOREAN, lang),
         "phone": phone_link(desk.phone) if desk.phone else None,
         "email": desk.email,
         "website": desk.website,
         "address_ko": foreign(desk.address.ko, KOREAN, lang) if desk.address else None,
         "address_en": foreign(desk.address.en, "en", lang) if desk.address and desk.address.en else None,
         "hours": hours_view(desk.opening_hours, lang, tr) if desk.opening_hours else [],
-        "channels": channel_links(getattr(district.channels, lang), lang, tr),
+        "channels": channel_links(district.channels.get(lang, Messengers()), lang, tr,
+                                  district.channel_order.get(lang, ())),
     }
 
 
@@ -84,7 +97,7 @@ def hours_view(text: str, lang: str, tr: NullTranslations) -> list[dict[str, obj
     """Opening hours as (days, times) rows; a closed day's word is not a time."""
     closed = tr.gettext("closed")
     return [{"days": days, "times": times, "closed": times == closed}
-            for days, times in format_rules(parse_hours(text), LANGUAGES[lang].locale, closed,
+            for days, times in format_rules(parse_hours(text), site_language(lang).locale, closed,
                                             tr.gettext("public holidays"))]
 
 
@@ -93,7 +106,8 @@ def institution_view(inst: Institution, district: District, lang: str,
                      page_url: str | None = None) -> dict[str, object]:
     contact = inst.contact
     location = inst.location
-    channels = channel_links(inst.contact.messengers, lang, tr)
+    channels = channel_links(inst.contact.messengers, lang, tr,
+                             district.channel_order.get(lang, ()))
     specialties = [tr.pgettext(*SPECIALTIES[s]) for s in inst.specialties]
     stale_notice = tr.ngettext(
         "This information was last verified more than %(num)d month ago and may be out of date.",
@@ -102,12 +116,12 @@ def institution_view(inst: Institution, district: District, lang: str,
     return {
         "stale_notice": stale_notice,
         "id": inst.id,
-        "name": getattr(inst.name, lang),
-        "name_ko": foreign(inst.name.ko, KOREAN, lang),
+        "name": inst.name[lang],
+        "name_ko": foreign(inst.name[KOREAN], KOREAN, lang),
         "category": tr.pgettext(*CATEGORIES[inst.category]),
         "summary": localized(inst.summary, lang),
         "specialties": specialties,
-        "specialties_text": format_list(specialties, locale=LANGUAGES[lang].locale)
+        "specialties_text": format_list(specialties, locale=site_language(lang).locale)
         if specialties else "",
         "languages": [language_name(code, lang) for code in inst.languages],
         "services": [tr.pgettext(*SERVICES[s]) for s in inst.services],
@@ -120,7 +134,7 @@ def institution_view(inst: Institution, district: District, lang: str,
         "address_en": (foreign(inst.address.en, "en", lang)
                        if inst.address and inst.address.en else None),
         "opening_hours": hours_view(inst.opening_hours, lang, tr) if inst.opening_hours else [],
-        "maps": map_links(inst.name.ko, inst.address.ko if inst.address else None,
+        "maps": map_links(inst.name[KOREAN], inst.address.ko if inst.address else None,
                           location.lat if location else None, location.lon if location else None),
         "jsonld": script_tag(institution_jsonld(inst, lang, page_url)) if page_url else None,
         "last_verified": format_day(inst.last_verified, lang),
@@ -129,14 +143,14 @@ def institution_view(inst: Institution, district: District, lang: str,
     }
 
 
-def language_root(site_url: str, lang: str) -> str:
+def language_root(site_url: str, lang: str, default_language: str) -> str:
     """The absolute URL of a language's home page.
 
-    >>> language_root("https://guide.example.org/", "mn")
+    >>> language_root("https://guide.example.org/", "mn", "en")
     'https://guide.example.org/mn/'
     """
     base = site_url if site_url.endswith("/") else site_url + "/"
-    return base if lang == DEFAULT_LANGUAGE else f"{base}{lang}/"
+    return base + site_language(lang).url_prefix(default_language)
 
 
 def _front_matter(**fields: object) -> str:
@@ -175,18 +189,18 @@ def _environment(lang: str, tr: NullTranslations) -> Environment:
     )
     env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
     env.filters["slugify"] = _slugify
-    env.globals["page_lang"] = LANGUAGES[lang]
     env.globals["driver_request_ko"] = DRIVER_REQUEST_KO
     return env
 
 
 def render_institution(inst: Institution, district: District, lang: str,
                        tr: NullTranslations, stale_months: int | None = None,
-                       site_url: str | None = None) -> str:
+                       site_url: str | None = None, default_language: str = "en") -> str:
     """The Markdown source of one institution's page in one language; with
     ``stale_months``, a notice that its data is older than that; with
     ``site_url``, schema.org JSON-LD naming the page's absolute URL."""
-    page_url = f"{language_root(site_url, lang)}institutions/{inst.id}/" if site_url else None
+    page_url = (f"{language_root(site_url, lang, default_language)}{institution_path(inst.id)}"
+                if site_url else None)
     view = institution_view(inst, district, lang, tr, stale_months, page_url)
     body = _environment(lang, tr).get_template("institution.md.j2").render(inst=view)
     return _front_matter(title=view["name"], guidebook_page="institution") + body
@@ -209,11 +223,11 @@ def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
     """
     pages = {}
     for lang, tr in tr_for.items():
-        pages[f"institutions/index.{lang}.md"] = render_directory(dataset, lang, tr)
+        pages[f"{GENERATED_DIR}/index.{lang}.md"] = render_directory(dataset, lang, tr)
         for inst in dataset.institutions:
             stale = max_age_months if inst.id in stale_ids else None
-            pages[f"institutions/{inst.id}.{lang}.md"] = render_institution(
-                inst, dataset.district, lang, tr, stale, site_url)
+            pages[f"{GENERATED_DIR}/{inst.id}.{lang}.md"] = render_institution(
+                inst, dataset.district, lang, tr, stale, site_url, dataset.languages[0])
     return pages
 
 
@@ -246,8 +260,8 @@ def expand_placeholders(markdown: str, dataset: Dataset, lang: str, tr: NullTran
                       matching=[tr.pgettext(*SERVICES[w]) for w in wanted if w in i.services])
                  for i in dataset.institutions if set(wanted) & set(i.services)]
         return _environment(lang, tr).get_template("institution_list.md.j2").render(
-            items=items, base=f"{to_root}institutions/")
+            items=items, base=f"{to_root}{GENERATED_DIR}/")
     return PLACEHOLDER.sub(listing, markdown)
 
 
-__all__ = ["DEFAULT_LANGUAGE", "generated_pages", "render_directory", "render_institution"]
+__all__ = ["generated_pages", "render_directory", "render_institution"]

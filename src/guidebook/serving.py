@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .i18n import site_language
 
 SERVER_DIR = "_server"  # in the site folder: not served (nginx denies it; see README)
 NGINX_FILE = f"{SERVER_DIR}/nginx-site.conf"
@@ -194,15 +194,17 @@ def security_headers(inline: Inline) -> list[tuple[str, str]]:
     ]
 
 
-def language_prefixes(base_path: str) -> list[tuple[str, str]]:
+def language_prefixes(base_path: str, languages: Sequence[str]) -> list[tuple[str, str]]:
     """(language, URL prefix) of each language site, the other languages first
     and the default language (at the base path itself) last.
 
-    >>> language_prefixes("/guide/")[-2:]
+    >>> language_prefixes("/guide/", ("en", "zh", "ar"))[-2:]
     [('ar', '/guide/ar/'), ('en', '/guide/')]
     """
-    others = [(lang, f"{base_path}{lang}/") for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
-    return [*others, (DEFAULT_LANGUAGE, base_path)]
+    default = languages[0]
+    others = [(lang, base_path + site_language(lang).url_prefix(default))
+              for lang in languages if lang != default]
+    return [*others, (default, base_path)]
 
 
 def _nginx_quote(value: str) -> str:
@@ -216,7 +218,8 @@ CHARSET_TYPES = ("text/css", "text/plain", "text/xml", "application/javascript",
                  "application/manifest+json")
 
 
-def nginx_conf(base_path: str, headers: Sequence[tuple[str, str]]) -> str:
+def nginx_conf(base_path: str, headers: Sequence[tuple[str, str]],
+               languages: Sequence[str]) -> str:
     """The nginx location of a site served at ``base_path``, for deploy/nginx.conf.
 
     Everything sits inside ``location <base_path>``, so the rest of a server
@@ -232,7 +235,7 @@ def nginx_conf(base_path: str, headers: Sequence[tuple[str, str]]) -> str:
         return lines
 
     quoted = re.escape(base_path)
-    prefixes = language_prefixes(base_path)
+    prefixes = language_prefixes(base_path, languages)
     out = [
         "# Written by `guidebook build` (guidebook/serving.py) for a site at the URL path",
         f"# {base_path}: do not edit, it changes with the pages (the CSP lists the hashes of",
@@ -299,16 +302,16 @@ def headers_file(base_path: str, headers: Sequence[tuple[str, str]],
     return "\n".join(lines) + "\n"
 
 
-def redirects_file(base_path: str) -> str:
+def redirects_file(base_path: str, languages: Sequence[str]) -> str:
     """``_redirects`` for Netlify: each language's misses to its 404 page.
     (Netlify applies a rule only where no file exists. Cloudflare Pages needs
     none: it serves the nearest 404.html up the folder tree by itself.)
 
-    >>> print(redirects_file("/g/").splitlines()[-1])
+    >>> print(redirects_file("/g/", ("en", "zh")).splitlines()[-1])
     /g/*  /g/404.html  404
     """
     lines = ["# Written by `guidebook build` (guidebook/serving.py) for Netlify."]
-    lines += [f"{prefix}*  {prefix}404.html  404" for _lang, prefix in language_prefixes(base_path)]
+    lines += [f"{prefix}*  {prefix}404.html  404" for _lang, prefix in language_prefixes(base_path, languages)]
     return "\n".join(lines) + "\n"
 
 
@@ -318,7 +321,7 @@ class Written:
     inline: Inline
 
 
-def write_server_files(site_dir: Path, base_path: str) -> Written:
+def write_server_files(site_dir: Path, base_path: str, languages: Sequence[str]) -> Written:
     """Read the built pages' inline scripts and styles, and write
     ``_server/nginx-site.conf``, ``_headers`` and ``_redirects`` into
     ``site_dir`` with one policy. ``Written.inline.problems`` lists what the
@@ -329,9 +332,9 @@ def write_server_files(site_dir: Path, base_path: str) -> Written:
                            if p.is_file() and is_fingerprinted(p.relative_to(site_dir).as_posix()))
     (site_dir / SERVER_DIR).mkdir(exist_ok=True)
     written = {
-        site_dir / NGINX_FILE: nginx_conf(base_path, headers),
+        site_dir / NGINX_FILE: nginx_conf(base_path, headers, languages),
         site_dir / "_headers": headers_file(base_path, headers, fingerprinted),
-        site_dir / "_redirects": redirects_file(base_path),
+        site_dir / "_redirects": redirects_file(base_path, languages),
     }
     for path, text in written.items():
         path.write_text(text, encoding="utf-8")

@@ -17,16 +17,18 @@ from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import escape
 
 from .html_post import relocatable
-from .i18n import (DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR, compile_catalogs, html_lang,
-                   translations)
+from .i18n import compile_catalogs, html_lang, site_language, translations
 from .load import LoadError, Loaded, load_file
 from .model import Dataset
-from .pages import sync_generated_pages
-from .quality import (Policy, Problem, data_problems, is_reviewed, is_stale, page_problems,
+from .formpages import FORMS_DIR
+from .forms import Form, load_forms
+from .pages import sync_form_pages, sync_generated_pages
+from .quality import (Problem, data_problems, form_problems, is_reviewed, is_stale, page_problems,
                       publishable)
-from .render import expand_placeholders
+from .render import GENERATED_DIR, expand_placeholders
+from .settings import Settings
 
-_cache: dict[Path, tuple[tuple[int, int], Loaded]] = {}
+_cache: dict[tuple[Path, tuple[str, ...]], tuple[tuple[int, int], Loaded]] = {}
 
 # Keys the hooks keep in MkDocs' ``config.extra`` (which lives as long as one
 # build of the five languages): each language's sitemap entries, and the flag
@@ -46,19 +48,23 @@ class DataError(Exception):
         super().__init__(head + "\n" + "\n".join(e.format() for e in errors))
 
 
-def load_cached(path: Path) -> Dataset:
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+        return stat.st_mtime_ns, stat.st_size
+    except OSError:
+        return 0, 0
+
+
+def load_cached(path: Path, languages: tuple[str, ...]) -> Dataset:
     """Load and validate ``path``; the i18n plugin builds once per language, so
     the result is reused while the file is unchanged. Raises DataError."""
     path = path.resolve()
-    try:
-        stat = path.stat()
-        key = (stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        key = (0, 0)
-    cached = _cache.get(path)
+    key = _stamp(path)
+    cached = _cache.get((path, languages))
     if cached is None or cached[0] != key:
-        cached = (key, load_file(path))
-        _cache[path] = cached
+        cached = (key, load_file(path, languages))
+        _cache[(path, languages)] = cached
     loaded = cached[1]
     if not loaded.ok:
         raise DataError(loaded.errors)
@@ -66,34 +72,61 @@ def load_cached(path: Path) -> Dataset:
     return loaded.dataset
 
 
+_forms_cache: dict[tuple, tuple[Form, ...]] = {}
+
+
+def forms_stamp(folder: Path) -> tuple:
+    return tuple((p.name, _stamp(p)) for p in sorted(folder.glob("*.yaml")))
+
+
+def load_forms_cached(folder: Path, languages: tuple[str, ...]) -> tuple[Form, ...]:
+    """The forms of ``folder`` (guidebook/forms.py), reused while no file
+    changed; raises DataError with every problem."""
+    key = (folder.resolve(), languages, forms_stamp(folder))
+    if key not in _forms_cache:
+        loaded = load_forms(folder, languages)
+        if not loaded.ok:
+            raise DataError(loaded.errors)
+        _forms_cache.clear()
+        _forms_cache[key] = loaded.forms
+    return _forms_cache[key]
+
+
 @dataclass(frozen=True)
 class Prepared:
     dataset: Dataset  # what is published: partners whose term ended are left out
     problems: list[Problem]  # what a release build refuses
-    changed: list[Path]
+    forms: tuple[Form, ...] = ()  # the medical forms (data/forms/*.yaml)
 
 
-def prepare(data_file: Path, docs_dir: Path, policy: Policy, ref: _dt.date,
-            site_url: str | None = None) -> Prepared:
+def prepare(settings: Settings) -> Prepared:
     """Everything that must happen before MkDocs reads the docs folder:
     validate the data, compile the catalogs, write the generated pages."""
-    full = load_cached(data_file)
-    compile_catalogs()
+    data_file, docs_dir, policy = settings.data_file, settings.docs_dir, settings.guidebook.release
+    ref = settings.reference_date
+    full = load_cached(data_file, settings.languages)
+    forms = load_forms_cached(settings.forms_dir, settings.languages)
+    compile_catalogs(settings.translations_dir)
     # The i18n plugin runs the whole build once per language: the pages of
     # all languages are written by the first run, and again only when an
     # input changed (the data, a catalog, a setting or the reference date).
-    key = (data_file.resolve(), _cache[data_file.resolve()][0], docs_dir.resolve(), policy, ref,
-           site_url, tuple(p.stat().st_mtime_ns for p in sorted(TRANSLATIONS_DIR.glob("*/*/*.mo"))))
-    problems = data_problems(full, ref, policy) + page_problems(docs_dir)
-    if key in _prepared and (docs_dir / "institutions" / "index.en.md").exists():
-        return Prepared(_prepared[key], problems, [])
+    mo_files = sorted(settings.translations_dir.glob("*/*/*.mo"))
+    key = (settings, _stamp(data_file.resolve()), forms_stamp(settings.forms_dir), ref,
+           tuple(p.stat().st_mtime_ns for p in mo_files))
+    problems = (data_problems(full, ref, policy) + page_problems(docs_dir, settings.languages)
+                + form_problems(forms, settings.forms_dir))
+    markers = [docs_dir / folder / f"index.{settings.default_language}.md"
+               for folder in (GENERATED_DIR, FORMS_DIR)]
+    if key in _prepared and all(m.exists() for m in markers):
+        return Prepared(_prepared[key], problems, forms)
     dataset = publishable(full, ref)
     stale = {i.id for i in dataset.institutions if is_stale(i, ref, policy)}
-    changed = sync_generated_pages(dataset, docs_dir, stale_ids=stale,
-                                   max_age_months=policy.max_age_months, site_url=site_url)
+    sync_generated_pages(dataset, docs_dir, settings.translations_dir, stale_ids=stale,
+                         max_age_months=policy.max_age_months, site_url=settings.site_url)
+    sync_form_pages(forms, docs_dir, settings.languages, settings.translations_dir)
     _prepared.clear()
     _prepared[key] = dataset
-    return Prepared(dataset, problems, changed)
+    return Prepared(dataset, problems, forms)
 
 
 _prepared: dict[tuple, Dataset] = {}  # the last inputs and the dataset they gave
@@ -109,30 +142,15 @@ class ReleaseError(Exception):
         super().__init__(head + "\n" + "\n".join(p.format() for p in problems))
 
 
-def is_release(environ: Mapping[str, str]) -> bool:
-    """A release build is asked for with GUIDEBOOK_RELEASE=1 (``guidebook build --release``)."""
-    return environ.get("GUIDEBOOK_RELEASE", "").lower() in ("1", "true", "yes")
-
-
-def policy(settings: Mapping[str, object]) -> Policy:
-    """The release policy from ``extra.guidebook.release`` in mkdocs.yml."""
-    unknown = set(settings) - set(Policy.__dataclass_fields__)
-    if unknown:
-        raise ReleaseError([Problem("config", "mkdocs.yml extra.guidebook.release",
-                                    f"unknown setting(s): {', '.join(sorted(unknown))}",
-                                    f"알 수 없는 설정: {', '.join(sorted(unknown))}")])
-    return Policy(**settings)  # type: ignore[arg-type]
-
-
-def to_language_root(page_url: str, lang: str) -> str:
+def to_language_root(page_url: str, lang: str, default_language: str) -> str:
     """The relative path from a page up to its language's home page.
 
-    >>> to_language_root("zh/muslim-friendly/", "zh"), to_language_root("help/", "en")
+    >>> to_language_root("zh/muslim-friendly/", "zh", "en"), to_language_root("help/", "en", "en")
     ('../', '../')
-    >>> to_language_root("", "en")
+    >>> to_language_root("", "en", "en")
     ''
     """
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = site_language(lang).url_prefix(default_language)
     rel = page_url[len(prefix):] if page_url.startswith(prefix) else page_url
     return "../" * rel.count("/")
 
@@ -142,15 +160,19 @@ def page_markdown(markdown: str, lang: str, file_lang: str, meta: Mapping[str, o
     """A content page's Markdown as it is shown in ``lang``: lists from the
     data filled in, and a notice on an untranslated or unreviewed page."""
     tr = translations(lang)
-    markdown = expand_placeholders(markdown, dataset, lang, tr, to_language_root(page_url, lang))
+    default = dataset.languages[0]
+    markdown = expand_placeholders(markdown, dataset, lang, tr,
+                                   to_language_root(page_url, lang, default))
     head, body = _split_title(markdown)
-    if file_lang != lang:  # the i18n plugin fell back to the English page
+    if file_lang != lang:  # the i18n plugin fell back to the default language's page
         notice = tr.gettext("This page is not translated yet. The English text follows.")
-        if head:  # the title stays first, for MkDocs to find it, marked as English
-            head = head.rstrip("\n") + ' { lang="en" dir="ltr" }\n'
+        source = site_language(file_lang)
+        marks = f'lang="{source.html_lang}" dir="{source.direction}"'
+        if head:  # the title stays first, for MkDocs to find it, marked with its language
+            head = head.rstrip("\n") + f" {{ {marks} }}\n"
         return (f'{head}\n<p class="gb-notice">{escape(notice)}</p>\n\n'
-                f'<div lang="en" dir="ltr" markdown="1">\n\n{body}\n\n</div>\n')
-    if not is_reviewed(meta, lang):
+                f'<div {marks} markdown="1">\n\n{body}\n\n</div>\n')
+    if not is_reviewed(meta, lang, default):
         notice = tr.gettext("This translation has not been checked by a reviewer yet.")
         return f'{head}\n<p class="gb-notice">{escape(notice)}</p>\n\n{body}'
     return markdown
@@ -170,9 +192,9 @@ def _split_title(markdown: str) -> tuple[str, str]:
     return markdown[:match.end()], markdown[match.end():]
 
 
-def language_names() -> dict[str, str]:
+def language_names(languages: tuple[str, ...]) -> dict[str, str]:
     """Each site language's name for itself, for the language switcher."""
-    return {code: lang.native_name for code, lang in LANGUAGES.items()}
+    return {code: site_language(code).native_name for code in languages}
 
 
 def permalink_title(site_language: str) -> str:
@@ -193,17 +215,18 @@ def url_path(site_url: str | None) -> str:
 NOT_FOUND_PAGE = "not-found/index.html"
 
 
-def write_not_found_pages(site_dir: Path, base_path: str) -> list[Path]:
+def write_not_found_pages(site_dir: Path, base_path: str, languages: tuple[str, ...]) -> list[Path]:
     """Each language's ``404.html`` (``zh/404.html``…), from its not-found page with
     links made root-relative: a server shows it at whatever URL was missing.
     The web server maps ``/zh/*`` misses to ``/zh/404.html`` (README.md)."""
     written = []
-    for lang in LANGUAGES:
-        folder = site_dir if lang == DEFAULT_LANGUAGE else site_dir / lang
+    for lang in languages:
+        prefix = site_language(lang).url_prefix(languages[0])
+        folder = site_dir / prefix
         source = folder / NOT_FOUND_PAGE
         if not source.exists():
             continue
-        page_path = f"{base_path}{'' if lang == DEFAULT_LANGUAGE else lang + '/'}not-found/"
+        page_path = f"{base_path}{prefix}not-found/"
         (folder / "404.html").write_text(relocatable(source.read_text(encoding="utf-8"), page_path),
                                          encoding="utf-8")
         written.append(folder / "404.html")

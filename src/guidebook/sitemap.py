@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from markupsafe import escape
 
-from .i18n import DEFAULT_LANGUAGE, html_lang
+from .i18n import html_lang
 
 
 class Entry(NamedTuple):
@@ -34,7 +34,7 @@ def absolute(site_url: str, url: str) -> str:
     return base if url in ("./", "") else base + url
 
 
-def render(site_url: str, entries: Iterable[Entry]) -> str:
+def render(site_url: str, entries: Iterable[Entry], default_language: str) -> str:
     """The sitemap of ``entries``, with BCP 47 hreflang values (zh-Hans) and
     the default language as x-default."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -47,17 +47,19 @@ def render(site_url: str, entries: Iterable[Entry]) -> str:
         for language, url in entry.alternates:
             lines.append(f'        <xhtml:link rel="alternate" hreflang="{escape(html_lang(language))}" '
                          f'href="{escape(absolute(site_url, url))}"/>')
-        if DEFAULT_LANGUAGE in alternates:
+        if default_language in alternates:
             lines.append(f'        <xhtml:link rel="alternate" hreflang="x-default" '
-                         f'href="{escape(absolute(site_url, alternates[DEFAULT_LANGUAGE]))}"/>')
+                         f'href="{escape(absolute(site_url, alternates[default_language]))}"/>')
         lines.append("    </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
 
-def write(site_dir: Path, site_url: str, by_language: Sequence[Sequence[Entry]]) -> Path:
+def write(site_dir: Path, site_url: str, by_language: Sequence[Sequence[Entry]],
+          default_language: str) -> Path:
     """Write ``site_dir/sitemap.xml`` from each language's entries, in order."""
     path = site_dir / "sitemap.xml"
-    path.write_text(render(site_url, (e for entries in by_language for e in entries)),
+    path.write_text(render(site_url, (e for entries in by_language for e in entries),
+                           default_language),
                     encoding="utf-8")
     return path

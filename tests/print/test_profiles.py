@@ -14,10 +14,11 @@ from guidebook.i18n import translations
 from guidebook.load import load_file
 from guidebook.pdf import MARK_SPACE_MM, PdfJob, render_job
 from guidebook.print_html import PrintProfile, guidebook_html, leaflet_html
-from tests.conftest import FIXTURES, ROOT
+from guidebook.settings import SettingsError, load_settings
+from tests.conftest import LANGS, FIXTURES, ROOT
 from tests.print import pdftools
 
-DATA = load_file(FIXTURES / "institutions.yaml").dataset
+DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset
 
 
 def make(kind: str, lang: str, profile: PrintProfile, target: Path) -> Path:
@@ -113,9 +114,22 @@ def test_pdfs_need_a_site_url(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
-def test_print_settings_are_checked() -> None:
-    assert downloads.print_profile({"enabled": False}, {}) is None
-    assert downloads.print_profile({}, {"GUIDEBOOK_PDF": "0"}) is None
-    assert downloads.print_profile({"crop_marks": True}, {}) == PrintProfile(crop_marks=True)
-    with pytest.raises(downloads.PrintError, match="cropmarks"):
-        downloads.print_profile({"cropmarks": True}, {})
+def test_print_settings_are_checked(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+
+    def profile(print_settings: str, environ: dict[str, str] | None = None):
+        text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "      enabled: true\n" in text
+        config.write_text(text.replace("      enabled: true\n", print_settings + "\n", 1),
+                          encoding="utf-8")
+        return downloads.print_profile(load_settings(config, environ or {}))
+
+    assert profile("      enabled: false") is None
+    assert profile("", {"GUIDEBOOK_PDF": "0"}) is None
+    assert profile("      leaflet_max_institutions: 9") == PrintProfile(leaflet_max_institutions=9)
+    with pytest.raises(SettingsError) as caught:
+        profile("      cropmarks: true")
+    line = (config.read_text(encoding="utf-8").splitlines().index("      cropmarks: true")) + 1
+    assert f"mkdocs.yml:{line}:7: extra.guidebook.print.cropmarks: unknown field 'cropmarks'" in str(caught.value)
+    assert "did you mean 'crop_marks'?" in str(caught.value)
+    assert "알 수 없는 항목" in str(caught.value)

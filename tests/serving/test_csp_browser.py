@@ -9,8 +9,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 LANGS = {"en": "", "zh": "zh/", "mn": "mn/", "ru": "ru/", "ar": "ar/"}
-# Page types, as paths under a language root. Forms pages: add
-# "forms": "forms/<a form>/", once they exist.
+# Page types, as paths under a language root (a new page type: one line).
 PAGES = {
     "home": "",
     "directory": "institutions/",
@@ -18,6 +17,8 @@ PAGES = {
     "search": "search/",
     "emergency card": "emergency-card/",
     "leaflet": "downloads/leaflet.html",  # its inline <style> is allowed by a hash
+    "form": "forms/registration/",
+    "form reader": "forms/read/",
 }
 QUERIES = {"en": "eye", "zh": "眼科", "mn": "нүдний", "ru": "глазная", "ar": "للعيون"}
 

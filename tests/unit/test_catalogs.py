@@ -7,10 +7,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from guidebook.i18n import LANGUAGES, catalog_path
-from tests.conftest import ROOT
+from guidebook.i18n import catalog_path, site_language
+from tests.conftest import LANGS, ROOT
 
-TRANSLATED = [code for code in LANGUAGES if code != "en"]  # English msgids are the text
+TRANSLATED = [code for code in LANGS if code != "en"]  # English msgids are the text
 
 
 def read(path):
@@ -61,7 +61,7 @@ def test_placeholders_match(lang: str) -> None:
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_plural_forms_are_babels_for_the_locale(lang: str) -> None:
     text = catalog_path(lang).read_text(encoding="utf-8").replace('"\n"', "")
-    expected = Catalog(locale=LANGUAGES[lang].cldr.split("_")[0]).plural_forms
+    expected = Catalog(locale=site_language(lang).cldr.split("_")[0]).plural_forms
     assert f"Plural-Forms: {expected}" in text
     catalog = read(catalog_path(lang))
     for message in catalog:

@@ -8,14 +8,14 @@ import re
 import pytest
 
 from guidebook.hours import HoursError, format_rules, parse
-from guidebook.i18n import LANGUAGES, translations
+from guidebook.i18n import site_language, translations
 from guidebook.jsonld import institution_jsonld, script_tag
 from guidebook.links import map_links, phone_link
 from guidebook.load import load_bytes, load_file
 from guidebook.render import render_institution
-from tests.conftest import FIXTURES
+from tests.conftest import LANGS, FIXTURES
 
-DATA = load_file(FIXTURES / "institutions.yaml").dataset
+DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset
 EYE = DATA.institutions[0]
 
 
@@ -63,14 +63,14 @@ def test_unsupported_hours_are_refused(text: str) -> None:
 def test_hours_mistake_is_a_load_error_with_an_example() -> None:
     raw = (FIXTURES / "institutions.yaml").read_text(encoding="utf-8").replace(
         "Mo-Fr 09:00-18:00; Sa 09:00-13:00", "Mon-Fri 9am-6pm")
-    (error,) = load_bytes(raw.encode(), "x.yaml").errors
+    (error,) = load_bytes(raw.encode(), "x.yaml", LANGS).errors
     assert error.path == "institutions[0].opening_hours"
     assert "Mo-Fr 09:00-18:00; Sa 09:00-13:00; Su off; PH off" in error.fix_en
 
 
 def test_hours_use_cldr_day_names() -> None:
     rules = parse("Mo-Fr 09:00-18:00; Sa,Su off; PH off")
-    zh = format_rules(rules, LANGUAGES["zh"].locale, "休息", "法定节假日")
+    zh = format_rules(rules, site_language("zh").locale, "休息", "法定节假日")
     assert zh == [("周一–周五", "09:00–18:00"), ("周六–周日", "休息"), ("法定节假日", "休息")]
 
 

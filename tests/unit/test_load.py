@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from guidebook.load import load_bytes, load_file
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import LANGS, FIXTURES, ROOT
 
 NAMES = "{ko: 가, en: A, zh: 甲, mn: А, ru: А, ar: أ}"
 HEAD = f"""\
@@ -29,7 +29,7 @@ def record(**overrides: str) -> str:
 
 
 def load(text: str):
-    return load_bytes(text.encode("utf-8"), "data.yaml")
+    return load_bytes(text.encode("utf-8"), "data.yaml", LANGS)
 
 
 def only_error(text: str):
@@ -41,9 +41,9 @@ def only_error(text: str):
 
 def test_sample_and_fixture_files_load() -> None:
     for path in (ROOT / "data" / "institutions.yaml", FIXTURES / "institutions.yaml"):
-        result = load_file(path)
+        result = load_file(path, LANGS)
         assert result.ok, [e.format() for e in result.errors]
-    sample = load_file(ROOT / "data" / "institutions.yaml").dataset
+    sample = load_file(ROOT / "data" / "institutions.yaml", LANGS).dataset
     assert sample.sample is True
     categories = {i.category for i in sample.institutions}
     assert {"lodging", "restaurant", "facilitator"} <= categories
@@ -158,7 +158,7 @@ def test_hostile_or_broken_files_get_one_clear_error(text: str, message: str) ->
 
 def test_non_utf8_bytes_name_the_line() -> None:
     raw = HEAD.encode() + b"  - id: caf\xe9\n"
-    result = load_bytes(raw, "data.yaml")
+    result = load_bytes(raw, "data.yaml", LANGS)
     assert [(e.line, e.en) for e in result.errors] == [(9, "the file is not UTF-8 text")]
 
 
@@ -179,6 +179,6 @@ def test_error_text_is_formatted_for_editors() -> None:
 def test_real_file_errors_name_the_file(tmp_path) -> None:
     path = tmp_path / "institutions.yaml"
     path.write_text(textwrap.dedent(HEAD) + record(id="Bad Id"), encoding="utf-8")
-    err = load_file(path).errors[0]
+    err = load_file(path, LANGS).errors[0]
     assert err.file == str(path) and err.path == "institutions[0].id"
     assert "kim-eye-hospital" in err.fix_en

@@ -12,14 +12,17 @@ from hypothesis import strategies as st
 from guidebook import coverage, quality
 from guidebook.cli import main
 from guidebook.load import Loaded, load_bytes, load_file
-from tests.conftest import FIXTURES
+from guidebook.settings import load_settings
+from tests.conftest import LANGS, FIXTURES, ROOT
 
-DATA = load_file(FIXTURES / "institutions.yaml").dataset  # verified 2026-03-09 / 2026-01-15
+DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset  # verified 2026-03-09 / 2026-01-15
 POLICY = quality.Policy(max_age_months=12)
 
 
 def test_reference_date_comes_from_source_date_epoch() -> None:
-    assert quality.reference_date({"SOURCE_DATE_EPOCH": "1767225600"}) == dt.date(2026, 1, 1)
+    settings = load_settings(ROOT / "mkdocs.yml", {"SOURCE_DATE_EPOCH": "1767225600"})
+    assert settings.reference_date == dt.date(2026, 1, 1)
+    assert load_settings(ROOT / "mkdocs.yml", {}).reference_date == dt.date.today()
 
 
 def test_stale_records_and_ended_partners() -> None:
@@ -60,7 +63,7 @@ def test_page_problems_unreviewed_and_untranslated(tmp_path: Path) -> None:
         page(tmp_path, f"b.{lang}.md", "unreviewed" if lang == "zh" else "reviewed")
     (tmp_path / "institutions").mkdir()
     page(tmp_path / "institutions", "x.zh.md")  # generated: not an editor's page
-    problems = quality.page_problems(tmp_path)
+    problems = quality.page_problems(tmp_path, LANGS)
     assert [(p.kind, p.where) for p in problems] == [("untranslated", "a.ar.md"),
                                                     ("unreviewed", "b.zh.md")]
 
@@ -101,7 +104,7 @@ def test_coverage_command_prints_json(tmp_path: Path, capsys) -> None:
 
 
 def test_a_huge_file_is_refused_before_parsing() -> None:
-    result = load_bytes(b"sample: true\nx: '" + b"a" * (10 * 1024 * 1024) + b"'\n")
+    result = load_bytes(b"sample: true\nx: '" + b"a" * (10 * 1024 * 1024) + b"'\n", "<data>", LANGS)
     assert [e.en for e in result.errors] == ["the file is larger than 5 MB"]
 
 
@@ -116,7 +119,7 @@ yaml_text = st.recursive(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_any_text_gives_a_dataset_or_errors(text: str) -> None:
-    result = load_bytes(text.encode("utf-8", "surrogatepass"), "x.yaml")
+    result = load_bytes(text.encode("utf-8", "surrogatepass"), "x.yaml", LANGS)
     assert isinstance(result, Loaded) and (result.ok or result.errors)
 
 
@@ -126,7 +129,7 @@ def test_any_yaml_structure_gives_a_dataset_or_errors(value: object) -> None:
     import yaml
 
     doc = {"sample": True, "institutions": [value], "district": value}
-    result = load_bytes(yaml.safe_dump(doc, allow_unicode=True).encode(), "x.yaml")
+    result = load_bytes(yaml.safe_dump(doc, allow_unicode=True).encode(), "x.yaml", LANGS)
     assert isinstance(result, Loaded) and not result.ok and result.errors
     for error in result.errors:
         assert error.line >= 1 and error.en and error.ko
@@ -135,13 +138,13 @@ def test_any_yaml_structure_gives_a_dataset_or_errors(value: object) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=200))
 def test_any_bytes_give_a_dataset_or_errors(raw: bytes) -> None:
-    result = load_bytes(raw, "x.yaml")
+    result = load_bytes(raw, "x.yaml", LANGS)
     assert isinstance(result, Loaded) and (result.ok or result.errors)
 
 
 def test_deep_nesting_is_refused_not_a_crash() -> None:
     for raw in (b"[" * 5000 + b"]" * 5000, b"a:\n" + b"  - " * 3000 + b"x", b"{" * 5000):
-        result = load_bytes(raw, "x.yaml")
+        result = load_bytes(raw, "x.yaml", LANGS)
         assert ["nests more than" in e.en for e in result.errors] == [True]
 
 

@@ -13,7 +13,7 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 def test_every_entry_with_bcp47_alternates_and_x_default() -> None:
     entries = [Entry("./", (("en", "./"), ("zh", "zh/"))),
                Entry("zh/help/", (("zh", "zh/help/"), ("en", "help/"), ("ar", "ar/help/")))]
-    root = ElementTree.fromstring(render("https://guide.example.org/", entries))
+    root = ElementTree.fromstring(render("https://guide.example.org/", entries, "en"))
     urls = root.findall("s:url", NS)
     assert [u.findtext("s:loc", namespaces=NS) for u in urls] == [
         "https://guide.example.org/", "https://guide.example.org/zh/help/"]
@@ -26,7 +26,7 @@ def test_every_entry_with_bcp47_alternates_and_x_default() -> None:
 
 def test_urls_are_escaped_and_the_file_is_written_in_language_order(tmp_path: Path) -> None:
     path = write(tmp_path, "https://x.org/guide", [[Entry("a&b/", (("en", "a&b/"),))],
-                                                   [Entry("ru/c/", (("ru", "ru/c/"),))]])
+                                                   [Entry("ru/c/", (("ru", "ru/c/"),))]], "en")
     xml = path.read_text(encoding="utf-8")
     assert "<loc>https://x.org/guide/a&amp;b/</loc>" in xml
     assert xml.index("a&amp;b/") < xml.index("ru/c/")

@@ -20,7 +20,9 @@ IDS = ["test-eye-hospital", "test-clinic", "test-hotel"]
 # Every hand-written page, as built: index.en.md -> index.html, help.en.md -> help/index.html
 CONTENT_PAGES = sorted("index.html" if p.name == "index.en.md" else f"{p.name[:-6]}/index.html"
                        for p in (ROOT / "content").glob("*.en.md"))
-PAGES_PER_LANGUAGE = len(CONTENT_PAGES) + 1 + len(IDS)
+FORMS = sorted(p.stem for p in (ROOT / "data" / "forms").glob("*.yaml"))
+FORM_PAGES = ["forms/index.html"] + [f"forms/{f}/index.html" for f in FORMS]
+PAGES_PER_LANGUAGE = len(CONTENT_PAGES) + 1 + len(IDS) + len(FORM_PAGES)
 
 
 class Page(HTMLParser):
@@ -74,7 +76,9 @@ def test_five_language_sites_with_every_page(fixture_site: Path) -> None:
         pages = sorted(p.relative_to(fixture_site / prefix).as_posix()
                        for p in (fixture_site / prefix).glob("**/index.html")
                        if lang != "en" or not p.relative_to(fixture_site).parts[0] in LANGS)
-        assert pages == sorted(CONTENT_PAGES + ["institutions/index.html"]
+        if lang == "en":  # the forms' Korean reading page, once for the site
+            pages.remove(READER)
+        assert pages == sorted(CONTENT_PAGES + ["institutions/index.html"] + FORM_PAGES
                                + [f"institutions/{i}/index.html" for i in IDS]), lang
 
 
@@ -111,8 +115,11 @@ def test_labels_theme_strings_and_sample_notice_in_the_pages_language(
         assert 'aria-label="Select language"' not in text
 
 
+READER = "forms/read/index.html"  # the staff's page of a QR code: answers only, no guide data
+
+
 def test_sample_notice_is_on_every_page(fixture_site: Path) -> None:
-    pages = list(fixture_site.glob("**/index.html"))
+    pages = [p for p in fixture_site.glob("**/index.html") if p != fixture_site / READER]
     assert len(pages) == 5 * PAGES_PER_LANGUAGE
     for path in pages:
         assert 'class="gb-sample-notice"' in path.read_text(encoding="utf-8"), path
@@ -206,7 +213,8 @@ def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) ->
 def test_every_page_has_absolute_hreflang_alternates_and_x_default(fixture_site: Path) -> None:
     for path in fixture_site.glob("**/index.html"):
         html = path.read_text(encoding="utf-8")
-        if "guidebook_not_found" in html or path.parent.name == "not-found":
+        if ("guidebook_not_found" in html or path.parent.name == "not-found"
+                or path == fixture_site / READER):  # one Korean page, no translations
             continue
         tags = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', html)
         langs = [lang for _, lang in tags]

@@ -1,0 +1,193 @@
+"""The guide's settings, read once: ``mkdocs.yml`` and the environment.
+
+``mkdocs.yml`` is the one place that names the site languages (the i18n
+plugin's ``languages``) and holds the guide's own settings under
+``extra.guidebook``. This module reads both into one typed, frozen
+:class:`Settings` object that the hooks and the command line build once and
+hand down; nothing else in the core reads ``mkdocs.yml`` or an environment
+variable. A mistake in ``extra.guidebook`` is reported like a mistake in the
+data file: ``FILE:LINE:COL`` and the fix, in English and Korean.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+ENVIRONMENT = {
+    "GUIDEBOOK_RELEASE": "a release build (1, true or yes), as `guidebook build --release`",
+    "GUIDEBOOK_PDF": "0 turns the print PDFs off (quick previews)",
+    "GUIDEBOOK_ONLY_LANG": "build or serve one language only (read by mkdocs.yml itself)",
+    "SOURCE_DATE_EPOCH": "the build's reference date (reproducible builds)",
+    "GUIDEBOOK_PRECOMPRESS": "0 turns the .gz/.br copies of the site's files off",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ReleaseSettings(_Strict):
+    """What a release build refuses (``extra.guidebook.release``)."""
+
+    max_age_months: int = Field(12, ge=1, le=120,
+                                description="records verified longer ago than this are stale")
+
+
+class PrintSettings(_Strict):
+    """The print shop's profile (``extra.guidebook.print``)."""
+
+    enabled: bool = True
+    bleed_mm: float = Field(3.0, ge=0, le=10)
+    crop_marks: bool = False
+    cmyk: bool = False
+    leaflet_max_institutions: int = Field(18, ge=1, le=60)
+
+
+class GuidebookSettings(_Strict):
+    """``extra.guidebook`` in mkdocs.yml; paths are relative to mkdocs.yml."""
+
+    data: str = "data/institutions.yaml"
+    forms: str = "data/forms"
+    search_words: str = "data/search-words.yaml"
+    release: ReleaseSettings = ReleaseSettings()
+    print: PrintSettings = PrintSettings()
+
+
+class Settings(_Strict):
+    """Everything the core needs to know about this guide and this build."""
+
+    root: Path  # the folder of mkdocs.yml
+    languages: tuple[str, ...]  # site languages, the default first
+    site_url: str | None
+    docs_dir: Path
+    guidebook: GuidebookSettings
+    release_build: bool = False
+    pdf: bool = True
+    precompress: bool = True
+    source_date: _dt.date | None = None
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def data_file(self) -> Path:
+        return self.root / self.guidebook.data
+
+    @property
+    def forms_dir(self) -> Path:
+        return self.root / self.guidebook.forms
+
+    @property
+    def search_words_file(self) -> Path:
+        return self.root / self.guidebook.search_words
+
+    @property
+    def translations_dir(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def reference_date(self) -> _dt.date:
+        """The day the build compares dates with: SOURCE_DATE_EPOCH's, else today."""
+        return self.source_date or _dt.date.today()
+
+    @property
+    def make_pdfs(self) -> bool:
+        return self.pdf and self.guidebook.print.enabled
+
+
+class SettingsError(Exception):
+    """mkdocs.yml cannot be used; ``str()`` is the bilingual report with lines."""
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml uses MkDocs' own tags (``!ENV``, ``!!python/...``): keep them
+    as plain values, they are MkDocs' business, not ours."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("!", _any_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes")
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise SettingsError(f"{config_file}: cannot read the settings ({exc}). "
+                            f"설정 파일을 읽을 수 없습니다.") from None
+    return data if isinstance(data, dict) else {}
+
+
+def site_languages(config: Mapping[str, Any], config_file: Path | str = "mkdocs.yml") -> tuple[str, ...]:
+    """The i18n plugin's languages, the default one first.
+
+    >>> site_languages({"plugins": [{"i18n": {"languages": [
+    ...     {"locale": "zh"}, {"locale": "en", "default": True}]}}]})
+    ('en', 'zh')
+    """
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = (plugin["i18n"] or {}).get("languages") or []
+            codes = [str(e["locale"]) for e in entries if isinstance(e, dict) and "locale" in e]
+            defaults = [str(e["locale"]) for e in entries if isinstance(e, dict) and e.get("default")]
+            if codes:
+                first = defaults[0] if defaults else codes[0]
+                return (first, *[c for c in codes if c != first])
+    raise SettingsError(f"{config_file}: the i18n plugin lists no languages (plugins: - i18n: "
+                        f"languages:). i18n 플러그인에 언어 목록(languages)이 없습니다.")
+
+
+def load_settings(config_file: Path | str, environ: Mapping[str, str] | None = None,
+                  *, release: bool | None = None) -> Settings:
+    """The settings of the guide whose MkDocs configuration is ``config_file``,
+    with the build's environment (``environ``, else the process's) applied."""
+    from .load import load_model  # the loader reports mistakes with their lines
+
+    environ = os.environ if environ is None else environ
+    config_file = Path(config_file)
+    config = read_config(config_file)
+    loaded = load_model(config_file, GuidebookSettings, subtree=("extra", "guidebook"))
+    if not loaded.ok:
+        head = (f"{len(loaded.errors)} problem(s) in the guide's settings (extra.guidebook). "
+                f"설정(extra.guidebook)에 문제가 {len(loaded.errors)}개 있습니다.")
+        raise SettingsError(head + "\n" + "\n".join(e.format() for e in loaded.errors))
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    root = config_file.resolve().parent
+    return Settings(
+        root=root,
+        languages=site_languages(config, config_file),
+        site_url=config.get("site_url") or None,
+        docs_dir=root / str(config.get("docs_dir") or "docs"),
+        guidebook=loaded.value,
+        release_build=_truthy(environ.get("GUIDEBOOK_RELEASE")) if release is None else release,
+        pdf=environ.get("GUIDEBOOK_PDF", "1").strip() != "0",
+        precompress=environ.get("GUIDEBOOK_PRECOMPRESS", "1").strip().lower() not in ("0", "false", "no"),
+        source_date=(_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+                     if epoch else None),
+    )
+
+
+def quiet_mkdocs() -> None:
+    """MkDocs 1.6 prints a notice about MkDocs 2 on every build unless this
+    variable is set; the guide's own commands don't want it in their output."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -1,0 +1,86 @@
+"""mkdocs.yml is the one place that names the languages; settings are typed and checked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from guidebook.i18n import site_language
+from guidebook.load import load_file
+from guidebook.settings import SettingsError, load_settings
+from tests.conftest import FIXTURES, ROOT
+
+CORE = ROOT / "src" / "guidebook"
+
+
+def config_with(tmp_path: Path, old: str, new: str) -> Path:
+    path = tmp_path / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_languages_come_from_the_i18n_plugin_default_first() -> None:
+    settings = load_settings(ROOT / "mkdocs.yml", {})
+    assert settings.languages == ("en", "zh", "mn", "ru", "ar")
+    assert settings.default_language == "en"
+    assert [site_language(c).direction for c in settings.languages] == ["ltr"] * 4 + ["rtl"]
+
+
+def test_a_language_added_to_mkdocs_yml_is_required_in_the_data(tmp_path: Path) -> None:
+    config = config_with(tmp_path, "        - locale: ar\n", "        - locale: ja\n          name: Japanese\n"
+                                                              "        - locale: ar\n")
+    settings = load_settings(config, {})
+    assert settings.languages == ("en", "zh", "mn", "ru", "ja", "ar")
+    errors = load_file(FIXTURES / "institutions.yaml", settings.languages).errors
+    assert errors and all("'ja'" in e.en for e in errors)
+    assert {e.path.rsplit(".", 1)[-1] for e in errors} == {"ja"}
+    assert site_language("fa").direction == "rtl" and site_language("ja").html_lang == "ja"
+
+
+def test_a_language_the_guide_does_not_have_gets_did_you_mean(tmp_path: Path) -> None:
+    data = tmp_path / "data.yaml"
+    text = (FIXTURES / "institutions.yaml").read_text(encoding="utf-8")
+    data.write_text(text.replace("      ru: Глазная больница для тестов.",
+                                 "      rus: Глазная больница для тестов."), encoding="utf-8")
+    (error,) = load_file(data, ("en", "zh", "mn", "ru", "ar")).errors
+    line = text.splitlines().index("      ru: Глазная больница для тестов.") + 1
+    assert (error.line, error.column, error.path) == (line, 7, "institutions[0].summary.rus")
+    assert "did you mean 'ru'?" in error.fix_en and "'ru'을(를) 쓰려던" in error.fix_ko
+
+
+def test_a_typo_in_the_settings_names_file_line_and_fix(tmp_path: Path) -> None:
+    config = config_with(tmp_path, "      max_age_months: 12 ", "      max_age_month: 12 ")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(config, {})
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("      max_age_month: 12"))
+    message = str(caught.value)
+    assert f"mkdocs.yml:{line}:7: extra.guidebook.release.max_age_month: unknown field" in message
+    assert "did you mean 'max_age_months'?" in message and "고치는 법" in message
+
+
+def test_environment_overrides_are_read_in_one_place() -> None:
+    settings = load_settings(ROOT / "mkdocs.yml", {"GUIDEBOOK_RELEASE": "yes", "GUIDEBOOK_PDF": "0"})
+    assert settings.release_build and not settings.make_pdfs
+    assert not load_settings(ROOT / "mkdocs.yml", {}, release=False).release_build
+    readers = [p.name for p in CORE.glob("*.py")
+               if re.search(r"os\.environ|getenv", p.read_text(encoding="utf-8"))
+               and p.name != "settings.py"]
+    assert readers == [], "only guidebook/settings.py reads the environment"
+
+
+def test_no_language_list_is_written_out_in_the_code() -> None:
+    """The site languages are mkdocs.yml's; a tuple or dict of language codes
+    in the core or the hooks would be a second copy (doctests excepted)."""
+    codes = r"['\"](?:en|zh|mn|ru|ar)['\"]"
+    pattern = re.compile(rf"{codes}\s*[,:]\s*{codes}")
+    found = []
+    for path in [*CORE.glob("*.py"), *(ROOT / "hooks").glob("*.py")]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line) and not line.lstrip().startswith((">>>", "...", "[", "(")):
+                found.append(f"{path.name}:{number}: {line.strip()}")
+    assert found == []
