@@ -221,7 +221,10 @@ def _make_downloads(config: MkDocsConfig) -> None:
 
 
 def _write_server_files(config: MkDocsConfig, site_dir: Path, base_path: str) -> None:
-    """Web-server files (CSP with the pages' inline hashes), then .gz/.br copies."""
+    """Web-server files (CSP with the pages' inline hashes), then .gz/.br copies;
+    neither for `mkdocs serve`'s preview, which must stay fast."""
+    if _command == "serve":
+        return
     written = serving.write_server_files(site_dir, base_path, _settings(config).languages)
     for problem in written.inline.problems:  # a strict build fails on these
         log.warning(f"{problem}: blocked by the Content-Security-Policy (use a script file)")
