@@ -3,8 +3,9 @@
 Real ``<name>.<lang>.md`` files (rather than MkDocs ``File.generated`` objects)
 are what mkdocs-static-i18n understands: it pairs them as translations, so the
 language switcher and the sitemap alternates of a generated page are right
-(ARCHITECTURE.md). The folder is git-ignored and owned by the build; a file is
-rewritten only when its text changed, so ``mkdocs serve`` does not loop.
+(``File.generated`` objects crash the plugin or lose those links). The folder
+is git-ignored and owned by the build; a file is rewritten only when its text
+changed, so ``mkdocs serve`` does not loop.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The same pages serve a browser (the leaflet is on the site, printable with
 ``@page`` CSS) and WeasyPrint (the PDFs for the print shop). Text in another
 direction than the page's (phone numbers, addresses, URLs in Arabic) is wrapped
 in the Unicode isolates LRI...PDI rather than in ``<bdi>``: WeasyPrint breaks an
-RTL line badly when an inline element starts it (ARCHITECTURE.md).
+RTL line badly when an inline element starts it (it leaves a one-word first line).
 """
 
 from __future__ import annotations
