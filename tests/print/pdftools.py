@@ -123,3 +123,16 @@ def missing_glyphs(path: Path) -> dict[str, set[str]]:
                     if not has_glyph(cid) and chars.strip():
                         missing.setdefault(str(font.BaseFont), set()).add(chars)
     return missing
+
+
+def low_resolution_images(path: Path, minimum: int = 300) -> list[tuple[int, int, int]]:
+    """(page, x ppi, y ppi) of each raster image printed below ``minimum`` ppi."""
+    lines = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    found = []
+    for line in lines:  # page num type width height color comp bpc enc interp object ID x-ppi y-ppi
+        cells = line.split()
+        x_ppi, y_ppi = int(cells[12]), int(cells[13])
+        if min(x_ppi, y_ppi) < minimum:
+            found.append((int(cells[0]), x_ppi, y_ppi))
+    return found
