@@ -7,7 +7,6 @@ language's ``downloads/`` folder of the built site.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from .model import Dataset
 from .pdf import PdfError, PdfJob, PdfResult, render_all
 from .print_html import PrintProfile, forms_html, guidebook_html, leaflet_html
 from .settings import Settings
+from .workers import available_cpus
 
 
 class PrintError(Exception):
@@ -63,6 +63,6 @@ def make_print(dataset: Dataset, *, site_dir: Path, docs_dir: Path, site_url: st
                               profile=profile, created=created)
             jobs.append(PdfJob(html, out / f"forms-{lang}.pdf", profile))
     try:
-        return render_all(jobs, workers=workers or os.cpu_count() or 2, progress=progress)
+        return render_all(jobs, workers=workers or available_cpus(), progress=progress)
     except PdfError as exc:
         raise PrintError(str(exc)) from exc

@@ -10,10 +10,6 @@ changed, so ``mkdocs serve`` does not loop.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,19 +18,17 @@ from .forms import Form
 from .i18n import translations
 from .model import Dataset
 from .render import GENERATED_DIR, generated_pages
+from .workers import available_cpus, can_fork, forked_pool, received
 
 MARKER = ".generated-by-guidebook"
 
 
-# What the forked workers render: set just before the pool forks, so the
-# children read it from the copied memory instead of receiving it pickled.
-_job: tuple | None = None
 PARALLEL_FROM = 50  # institutions; below this a pool costs more than it saves
 
 
-def _render_language(lang: str) -> dict[str, str]:
-    assert _job is not None
-    dataset, stale_ids, max_age_months, site_url, root = _job
+def _render_language(lang: str, job: tuple | None = None) -> dict[str, str]:
+    """One language's pages; in a worker, the job comes from the pool (workers.received)."""
+    dataset, stale_ids, max_age_months, site_url, root = job or received()
     kwargs = {"root": root} if root else {}
     return generated_pages(dataset, {lang: translations(lang, **kwargs)}, stale_ids,
                            max_age_months, site_url)
@@ -48,20 +42,14 @@ def render_all_languages(dataset: Dataset, stale_ids: frozenset[str] | set[str],
     when the site is large and the process has no other thread (forking a
     threaded process, such as ``mkdocs serve``, could deadlock); the result is
     the same as rendering them one after the other."""
-    global _job
-    _job = (dataset, stale_ids, max_age_months, site_url, translations_root)
-    try:
-        languages = dataset.languages
-        workers = min(os.cpu_count() or 1, len(languages))
-        if (len(dataset.institutions) < parallel_from or workers < 2
-                or threading.active_count() > 1
-                or "fork" not in multiprocessing.get_all_start_methods()):
-            parts = [_render_language(lang) for lang in languages]
-        else:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                parts = list(pool.map(_render_language, languages))
-    finally:
-        _job = None
+    job = (dataset, stale_ids, max_age_months, site_url, translations_root)
+    languages = dataset.languages
+    workers = min(available_cpus(), len(languages))
+    if len(dataset.institutions) < parallel_from or workers < 2 or not can_fork():
+        parts = [_render_language(lang, job) for lang in languages]
+    else:
+        with forked_pool(workers, job) as pool:
+            parts = list(pool.map(_render_language, languages))
     return {path: text for part in parts for path, text in part.items()}
 
 

@@ -25,12 +25,9 @@ imports it.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import shutil
 import tempfile
-import threading
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -40,6 +37,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, MkDocsException
 
 from .site import ALL_LANGUAGES_BUILT, SITEMAP_ENTRIES
+from .workers import available_cpus, can_fork, forked_pool, received
+
+__all__ = ["available_cpus", "build_site", "workers_for"]
 
 log = logging.getLogger("mkdocs.guidebook.parallel")
 
@@ -47,26 +47,12 @@ WORKER_DIED = ("A language build process ended without a result (out of memory?)
                "try `guidebook build --jobs 1`. 언어별 빌드 프로세스가 결과 없이 끝났습니다"
                "(메모리 부족일 수 있습니다). `guidebook build --jobs 1`로 다시 해 보세요.")
 
-# The prepared configuration the workers build from: set just before the pool
-# forks, so each worker has its own copy without pickling it.
-_config: MkDocsConfig | None = None
-
-
-def available_cpus() -> int:
-    """The CPUs this process may run on (a container's limit, not the host's)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
 def workers_for(config: MkDocsConfig, jobs: int) -> int:
     """How many worker processes to use; 1 means the i18n plugin's own
     sequential build (one language, one CPU, no fork, or threads running:
     forking a threaded process could deadlock)."""
     languages = config.plugins["i18n"].build_languages
-    if (jobs < 2 or len(languages) < 2 or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if jobs < 2 or len(languages) < 2 or not can_fork():
         return 1
     return min(jobs, len(languages))
 
@@ -79,23 +65,20 @@ def build_site(config: MkDocsConfig, jobs: int) -> None:
     if workers == 1:
         build(config)
         return
-    global _config
     site_dir = Path(config.site_dir)
     i18n = config.plugins["i18n"]
     languages: list[str] = list(i18n.build_languages)
     with _strict(config):
         config = config.plugins.on_config(config)  # validate, write the generated pages
-    if threading.active_count() > 1:  # something left a thread running: do not fork
+    if not can_fork():  # something left a thread running: do not fork
         build(config)
         return
     i18n.building = True  # the i18n plugin's post-build loop must not run
     work = Path(tempfile.mkdtemp(prefix=".site-work-", dir=site_dir.parent))
-    _config = config
     try:
         entries = {}
-        # Not multiprocessing.Pool: it waits forever for the task of a worker
-        # that died (killed for memory, say); this executor reports it.
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        # Each worker gets the prepared configuration at fork, not pickled.
+        with forked_pool(workers, config) as pool:
             futures = [pool.submit(_build_language, site_dir, work, lang) for lang in languages]
             try:
                 for future in as_completed(futures):
@@ -117,7 +100,6 @@ def build_site(config: MkDocsConfig, jobs: int) -> None:
         with _strict(config):
             config.plugins.on_post_build(config=config)
     finally:
-        _config = None
         i18n.building = False
         shutil.rmtree(work, ignore_errors=True)
 
@@ -126,7 +108,7 @@ def _build_language(site_dir: Path, work: Path, lang: str) -> tuple[str, str | N
     """In a worker: build ``lang`` alone, the default language into
     ``site_dir``, another into ``work/<lang>``. Returns the language, the
     error (or None) and its sitemap entries."""
-    config = _config
+    config = received()
     assert config is not None
     i18n = config.plugins["i18n"]
     # Every output folder is new, and the staging folder must keep what the

@@ -23,11 +23,12 @@ largest first.
 from __future__ import annotations
 
 import gzip
-import os
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from .workers import available_cpus
 
 try:  # the `brotli` package of requirements.lock; without it, gzip only
     import brotli as _brotli
@@ -121,7 +122,7 @@ def precompress(site_dir: Path, *, use_brotli: bool | None = None, workers: int 
     paths = list(files) if files is not None else candidates(site_dir)
     paths.sort(key=lambda p: -p.stat().st_size)  # the largest first: threads end together
     if workers is None:
-        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        workers = available_cpus()
     with ThreadPoolExecutor(max(1, workers)) as pool:
         results = list(pool.map(lambda p: _compress_one(p, use_brotli), paths))
     return Stats(files=len(results), raw=sum(r[0] for r in results),

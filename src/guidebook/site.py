@@ -6,7 +6,6 @@ so everything here is testable without building a site.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
