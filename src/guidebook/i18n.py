@@ -57,6 +57,15 @@ class SiteLanguage:
         return "-".join(likely.split("_")[:2]) if likely != self.code else self.code
 
     @property
+    def script(self) -> str:
+        """The script the language is written in, from CLDR's likely subtags.
+
+        >>> site_language("ja").script, site_language("mn").script, site_language("ar").script
+        ('Jpan', 'Cyrl', 'Arab')
+        """
+        return get_global("likely_subtags").get(self.code, "und_Latn").split("_")[1]
+
+    @property
     def locale(self) -> Locale:
         return _parsed(self.cldr)
 

@@ -45,6 +45,40 @@ class PrintProfile:
     leaflet_max_institutions: int = 18
 
 
+# The Noto faces Debian ships (fonts-noto-core, fonts-noto-cjk) for each script;
+# CJK scripts need their own face (Han unification), Arabic a face with Arabic
+# shaping followed by Noto Sans for what it lacks (it has no "+").
+SCRIPT_FONTS = {
+    "Hans": ('"Noto Sans CJK SC"',), "Hant": ('"Noto Sans CJK TC"',),
+    "Jpan": ('"Noto Sans CJK JP"',), "Kore": ('"Noto Sans CJK KR"',),
+    "Arab": ('"Noto Naskh Arabic"', '"Noto Sans"'), "Hebr": ('"Noto Sans Hebrew"',),
+    "Thai": ('"Noto Sans Thai"',), "Deva": ('"Noto Sans Devanagari"',),
+}
+
+
+def font_rules(languages: Sequence[str]) -> str:
+    """Print font stacks for Korean and each site language, from the script
+    CLDR gives the language: a new language gets the right face without a
+    change to the stylesheet.
+
+    >>> print(font_rules(["ja"]).splitlines()[-1])
+    :lang(ja) { font-family: "Noto Sans CJK JP", "Noto Sans", sans-serif; }
+    """
+    rules = []
+    for code in ("ko", *languages):
+        language = site_language(code)
+        faces = SCRIPT_FONTS.get(language.script, ())
+        stack = ", ".join(dict.fromkeys((*faces, '"Noto Sans"', "sans-serif")))
+        rules.append(f":lang({language.html_lang}) {{ font-family: {stack}; }}")
+    return "\n".join(rules)
+
+
+def print_css(languages: Sequence[str]) -> Markup:
+    """The print stylesheet, then the font stack of each language."""
+    return Markup((TEMPLATES / "print.css").read_text(encoding="utf-8") + "\n"
+                  + font_rules(languages) + "\n")
+
+
 def isolate(text: str) -> str:
     """Left-to-right text (a phone number, a URL) isolated for any paragraph direction.
 
@@ -77,6 +111,17 @@ def markdown_html(path: Path) -> Markup:
     return Markup(html)  # noqa: S704 - editor-written Markdown from the repository
 
 
+def page_html(folder: Path, stem: str, lang: str, default_language: str) -> Markup:
+    """The page ``<stem>.<lang>.md`` of ``folder`` as print HTML; a page not yet
+    translated is the default language's, marked with its language (as on the web)."""
+    path = folder / f"{stem}.{lang}.md"
+    if path.exists() or lang == default_language:
+        return markdown_html(path)
+    source = site_language(default_language)
+    html = markdown_html(folder / f"{stem}.{default_language}.md")
+    return Markup(f'<div lang="{source.html_lang}" dir="{source.direction}">{html}</div>')
+
+
 @lru_cache(maxsize=None)
 def _environment(tr: NullTranslations) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES),
@@ -104,12 +149,12 @@ def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
         "site_qr": qr_svg(root),
         "district": dataset.district.name[lang],
         "help_desk": help_desk_view(dataset.district, lang, tr),
-        "help_html": markdown_html(docs_dir / f"help.{lang}.md"),
+        "help_html": page_html(docs_dir, "help", lang, dataset.languages[0]),
         "profile": profile,
         "cmyk_icc": CMYK_ICC.as_uri(),
         "created": created.isoformat(),
         "created_text": format_day(created, lang),
-        "css": Markup((TEMPLATES / "print.css").read_text(encoding="utf-8")),
+        "css": print_css(dataset.languages),
     }
 
 
@@ -127,7 +172,7 @@ def leaflet_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url:
     listed = dataset.institutions[:profile.leaflet_max_institutions]
     ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"])) for i in listed]
     ctx["unlisted"] = len(dataset.institutions) - len(listed)
-    ctx["offer_html"] = markdown_html(docs_dir / "_print" / f"offer.{lang}.md")
+    ctx["offer_html"] = page_html(docs_dir / "_print", "offer", lang, dataset.languages[0])
     return _environment(tr).get_template("leaflet.html.j2").render(**ctx)
 
 
@@ -154,4 +199,4 @@ def forms_html(forms: Sequence[Form], lang: str, tr: NullTranslations, *, site_u
         title=" · ".join(str(v["title"]) for v in views), sample=None, profile=profile,
         cmyk_icc=CMYK_ICC.as_uri(), created=created.isoformat(),
         created_text=format_day(created, lang), site_url=language_root(site_url, lang, default_language),
-        css=Markup((TEMPLATES / "print.css").read_text(encoding="utf-8")))
+        css=print_css((default_language, lang)))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from jinja2 import TemplateNotFound
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import escape
 
@@ -283,7 +284,10 @@ def theme_strings(env, language: str) -> dict[str, str]:  # noqa: ANN001 - a Jin
     strings: dict[str, str] = {}
     for lang in ("en", language):
         name = f"partials/languages/{lang}.html"
-        source = env.loader.get_source(env, name)[0]
+        try:
+            source = env.loader.get_source(env, name)[0]
+        except TemplateNotFound:  # Material has no file for this language (kk): English
+            continue
         module = env.get_template(name).module
         for key in _THEME_KEY.findall(source):
             value = str(module.t(key)).strip()
