@@ -24,7 +24,7 @@ from markupsafe import Markup
 from .i18n import KOREAN, format_day, site_language
 from .model import Dataset, Institution
 from .render import (DRIVER_REQUEST_KO, help_desk_view, institution_path, institution_view,
-                     language_root)
+                     language_root, place_view)
 
 TEMPLATES = Path(__file__).parent / "templates"
 LRI, PDI = "\u2066", "\u2069"
@@ -63,10 +63,27 @@ def qr_svg(url: str) -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(url)}" ', 1))
 
 
+# A "## " section that holds a <!-- guidebook:… --> list: print shows the
+# help desk and the places itself (the desk after the help text, the
+# embassies in the guidebook), in its own layout.
+_PLACEHOLDER_SECTION = re.compile(r"^## [^\n]*\n(?:(?!## )[^\n]*\n)*?[^\n]*<!--\s*guidebook:"
+                                  r"[^\n]*\n(?:(?!## )[^\n]*\n?)*", re.M)
+
+
 def markdown_html(path: Path) -> Markup:
-    """A Markdown content page as HTML for print, without its front matter and H1."""
+    r"""A Markdown content page as HTML for print, without its front matter and
+    H1, and without the sections that hold a list from the data.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".md") as f:
+    ...     _ = f.write("# T\n\nA\n\n## Desk\n\nAsk:\n\n<!-- guidebook:help-desk -->\n\n## B\n\nb\n")
+    ...     _ = f.flush()
+    ...     str(markdown_html(Path(f.name))).strip()
+    '<p>A</p>\n<h2>B</h2>\n<p>b</p>'
+    """
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = _PLACEHOLDER_SECTION.sub("", text)
     html = markdown.markdown(text, extensions=["attr_list", "tables"])
     html = re.sub(r"<h1>.*?</h1>", "", html, count=1, flags=re.S)
     # Phone numbers written as links: isolate their text for RTL pages.
@@ -136,4 +153,6 @@ def guidebook_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_ur
     ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created)
     ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"]))
                            for i in dataset.institutions]
+    ctx["embassies"] = [place_view(p, dataset.district, lang, tr)
+                        for p in dataset.places if p.kind == "embassy"]
     return _environment(tr).get_template("guidebook.html.j2").render(**ctx)
