@@ -33,6 +33,7 @@ def copy_project(dest: Path, data: Path = FIXTURES / "institutions.yaml") -> Pat
         (dest / name).symlink_to(ROOT / name)
     (dest / "data").mkdir()
     shutil.copy2(data, dest / "data" / "institutions.yaml")
+    shutil.copy2(ROOT / "data" / "search-words.yaml", dest / "data" / "search-words.yaml")
     return dest
 
 

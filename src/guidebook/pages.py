@@ -18,6 +18,7 @@ from pathlib import Path
 from .i18n import translations
 from .model import Dataset
 from .render import GENERATED_DIR, generated_pages
+from .search_words import SearchWords
 
 MARKER = ".generated-by-guidebook"
 
@@ -30,22 +31,23 @@ PARALLEL_FROM = 50  # institutions; below this a pool costs more than it saves
 
 def _render_language(lang: str) -> dict[str, str]:
     assert _job is not None
-    dataset, stale_ids, max_age_months, site_url, root = _job
+    dataset, stale_ids, max_age_months, site_url, root, words = _job
     kwargs = {"root": root} if root else {}
     return generated_pages(dataset, {lang: translations(lang, **kwargs)}, stale_ids,
-                           max_age_months, site_url)
+                           max_age_months, site_url, words)
 
 
 def render_all_languages(dataset: Dataset, stale_ids: frozenset[str] | set[str],
                          max_age_months: int, site_url: str | None,
                          translations_root: Path | None = None,
-                         parallel_from: int = PARALLEL_FROM) -> dict[str, str]:
+                         parallel_from: int = PARALLEL_FROM,
+                         words: SearchWords | None = None) -> dict[str, str]:
     """Every generated page of every language: one language per forked worker
     when the site is large and the process has no other thread (forking a
     threaded process, such as ``mkdocs serve``, could deadlock); the result is
     the same as rendering them one after the other."""
     global _job
-    _job = (dataset, stale_ids, max_age_months, site_url, translations_root)
+    _job = (dataset, stale_ids, max_age_months, site_url, translations_root, words)
     try:
         languages = dataset.languages
         workers = min(os.cpu_count() or 1, len(languages))
@@ -64,7 +66,8 @@ def render_all_languages(dataset: Dataset, stale_ids: frozenset[str] | set[str],
 def sync_generated_pages(dataset: Dataset, docs_dir: Path,
                          translations_root: Path | None = None,
                          stale_ids: frozenset[str] | set[str] = frozenset(),
-                         max_age_months: int = 12, site_url: str | None = None) -> list[Path]:
+                         max_age_months: int = 12, site_url: str | None = None,
+                         words: SearchWords | None = None) -> list[Path]:
     """Bring ``docs_dir/institutions/`` in line with the dataset.
 
     Returns the files that were written or removed (empty when nothing changed).
@@ -78,7 +81,8 @@ def sync_generated_pages(dataset: Dataset, docs_dir: Path,
             f"(this folder is generated from the data file)")
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).touch()
-    pages = render_all_languages(dataset, stale_ids, max_age_months, site_url, translations_root)
+    pages = render_all_languages(dataset, stale_ids, max_age_months, site_url, translations_root,
+                                 words=words)
     changed = []
     for rel, text in pages.items():
         path = docs_dir / rel

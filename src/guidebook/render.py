@@ -18,12 +18,14 @@ from pymdownx.slugs import slugify
 from babel.lists import format_list
 from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from .i18n import KOREAN, format_day, language_name, site_language
 from .directory import directory_context
 from .hours import format_rules
 from .hours import parse as parse_hours
 from .jsonld import institution_jsonld, script_tag
+from .search_words import SearchWords, words_for
 from .links import channel_links, map_links, phone_link
 from .model import PLACE_KINDS, Address, Dataset, District, Institution, Messengers, Place, Texts
 from .vocabulary import CATEGORIES, SERVICES, SPECIALTIES
@@ -53,6 +55,27 @@ class Span:
     text: str
     lang: str | None = None
     dir: str | None = None
+
+
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
+_KOREAN_RUN = re.compile(f"[{_HANGUL}]+(?:[ ·][{_HANGUL}]+)*")
+
+
+def mark_korean(text: str) -> Markup:
+    """Korean words inside text of another language, marked ``lang="ko"`` and
+    isolated: they keep whole words (``word-break: keep-all`` on ``:lang(ko)``)
+    and cannot reorder an Arabic sentence around them.
+
+    >>> str(mark_korean("Ask for the help desk (의료관광안내센터). <b>"))
+    'Ask for the help desk (<bdi lang="ko">의료관광안내센터</bdi>). &lt;b&gt;'
+    """
+    out, last = [], 0
+    for match in _KOREAN_RUN.finditer(text):
+        out.append(escape(text[last:match.start()]))
+        out.append(Markup('<bdi lang="ko">%s</bdi>') % match.group(0))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
 
 
 def foreign(text: str, tag: str, page_lang: str) -> Span:
@@ -281,20 +304,24 @@ def _environment(lang: str, tr: NullTranslations) -> Environment:
     )
     env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
     env.filters["slugify"] = _slugify
+    env.filters["mark_korean"] = mark_korean
     env.globals["driver_request_ko"] = DRIVER_REQUEST_KO
     return env
 
 
 def render_institution(inst: Institution, district: District, lang: str,
                        tr: NullTranslations, stale_months: int | None = None,
-                       site_url: str | None = None, default_language: str = "en") -> str:
+                       site_url: str | None = None, default_language: str = "en",
+                       words: SearchWords | None = None) -> str:
     """The Markdown source of one institution's page in one language; with
     ``stale_months``, a notice that its data is older than that; with
-    ``site_url``, schema.org JSON-LD naming the page's absolute URL."""
+    ``site_url``, schema.org JSON-LD naming the page's absolute URL; with
+    ``words``, the patients' words that should find it (search_words.py)."""
     page_url = (f"{language_root(site_url, lang, default_language)}{institution_path(inst.id)}"
                 if site_url else None)
     view = institution_view(inst, district, lang, tr, stale_months, page_url)
-    body = _environment(lang, tr).get_template("institution.md.j2").render(inst=view)
+    body = _environment(lang, tr).get_template("institution.md.j2").render(
+        inst=view, search_words=words_for(words, inst, lang))
     return _front_matter(title=view["name"], guidebook_page="institution") + body
 
 
@@ -307,7 +334,8 @@ def render_directory(dataset: Dataset, lang: str, tr: NullTranslations) -> str:
 
 def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
                     stale_ids: frozenset[str] | set[str] = frozenset(),
-                    max_age_months: int = 12, site_url: str | None = None) -> dict[str, str]:
+                    max_age_months: int = 12, site_url: str | None = None,
+                    words: SearchWords | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path below the docs folder.
 
     Paths carry the i18n suffix (``institutions/<id>.<lang>.md``), so that the
@@ -319,7 +347,7 @@ def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
         for inst in dataset.institutions:
             stale = max_age_months if inst.id in stale_ids else None
             pages[f"{GENERATED_DIR}/{inst.id}.{lang}.md"] = render_institution(
-                inst, dataset.district, lang, tr, stale, site_url, dataset.languages[0])
+                inst, dataset.district, lang, tr, stale, site_url, dataset.languages[0], words)
     return pages
 
 
