@@ -501,6 +501,18 @@ class Dataset(Strict):
     _languages: tuple[str, ...] = PrivateAttr(())
 
     @model_validator(mode="after")
+    def _unique_place_ids(self) -> Dataset:
+        seen: set[str] = set()
+        for index, place in enumerate(self.places):
+            if place.id in seen:
+                raise problem(f"the id '{place.id}' is used by two places",
+                              f"id '{place.id}'를 두 장소가 쓰고 있습니다",
+                              "give each place its own id", "장소마다 다른 id를 쓰세요",
+                              at=("places", index, "id"))
+            seen.add(place.id)
+        return self
+
+    @model_validator(mode="after")
     def _remember_languages(self, info: ValidationInfo) -> Dataset:
         self._languages = _site_languages(info)
         return self

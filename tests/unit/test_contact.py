@@ -93,3 +93,9 @@ def test_help_desk_and_places_placeholders_fill_in_from_the_data(lang: str) -> N
     assert compact.count('href="tel:') == 1
     with pytest.raises(ValueError):
         expand_placeholders("<!-- guidebook:places kind=temple -->", FIXTURE, lang, tr)
+
+
+def test_two_places_cannot_share_an_id() -> None:
+    twice = load_text(FIXTURE_TEXT + "  - id: test-mosque\n    kind: mosque\n"
+                      "    name: {ko: a, en: a, zh: a, mn: a, ru: a, ar: a}\n")
+    assert [e.path for e in twice.errors] == ["places[3].id"]
