@@ -52,6 +52,22 @@ def isolate(text: str) -> str:
     return f"{LRI}{text}{PDI}"
 
 
+_KOREAN_RUN = re.compile("[\uac00-\ud7a3]+")
+
+
+def korean_words(text: str) -> Markup:
+    """Each Korean word kept whole on a line: WeasyPrint has no ``word-break:
+    keep-all`` (it broke 의료관광안내센터 after 의) and breaks Hangul anywhere,
+    so each word is a ``nowrap`` span (print.css ``.kw``), marked Korean.
+
+    >>> str(korean_words("ask for (의료관광안내센터) <b>"))
+    'ask for (<span lang="ko" class="kw">의료관광안내센터</span>) &lt;b&gt;'
+    """
+    escaped = str(Markup.escape(text))
+    return Markup(_KOREAN_RUN.sub(lambda m: f'<span lang="ko" class="kw">{m.group(0)}</span>',
+                                  escaped))
+
+
 def qr_svg(url: str) -> Markup:
     """A vector QR code for ``url`` (error correction M, 4-module quiet zone).
 
@@ -86,6 +102,8 @@ def markdown_html(path: Path) -> Markup:
     text = _PLACEHOLDER_SECTION.sub("", text)
     html = markdown.markdown(text, extensions=["attr_list", "tables"])
     html = re.sub(r"<h1>.*?</h1>", "", html, count=1, flags=re.S)
+    html = re.sub(r'(<span lang="ko">)([^<]*)(</span>)',
+                  lambda m: m.group(1) + korean_words(m.group(2)) + m.group(3), html)
     # Phone numbers written as links: isolate their text for RTL pages.
     html = re.sub(r'(<a [^>]*href="tel:[^"]*"[^>]*>)([^<]*)(</a>)',
                   lambda m: m.group(1) + isolate(m.group(2)) + m.group(3), html)
@@ -100,6 +118,7 @@ def _environment(tr: NullTranslations) -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
     env.filters["isolate"] = isolate
+    env.filters["korean_words"] = korean_words
     return env
 
 
