@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook import (downloads, formpages, html_post, precompress, quality, search, serving, site,
-                       sitemap, vendor)
+from guidebook import (downloads, formpages, html_post, offline, precompress, quality, search,
+                       serving, site, sitemap, vendor)
 from guidebook.i18n import translations
 from guidebook.render import PlaceholderError
 from guidebook.settings import Settings, SettingsError, load_settings
@@ -118,6 +118,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if file.page is not None and not file.page.meta.get("guidebook_not_found")]
     env.bytecode_cache = site.THEME_BYTECODE
     env.globals["guidebook_theme_strings"] = site.theme_strings(env, language)
+    # This language's folder below the site root ("" or "zh/"): the header's
+    # search link, the web app manifest and the service worker live there.
+    env.globals["guidebook_language_prefix"] = site.language_prefix(
+        language, _settings(config).default_language)
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env
@@ -158,7 +162,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Absolute hreflang alternates, with x-default (search engines want both)."""
+    """Absolute hreflang alternates, with x-default (search engines want both);
+    heading permalinks (¶) kept out of search titles."""
+    output = html_post.permalinks_out_of_search(output)
     if not config.site_url:
         return output
     return html_post.absolute_alternates(output, config.site_url.rstrip("/") + "/" + page.url)
@@ -179,6 +185,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         # neither depends on the other (404 pages are not indexed).
         indexing = search.start_indexing(site_dir)
         site.write_not_found_pages(site_dir, base_path, settings.languages)
+        offline.write_offline_files(site_dir, settings.languages,
+                                    site.app_names(_published(config), settings.languages))
         if config.site_url:
             recorded = config.extra.get(site.SITEMAP_ENTRIES, {})
             sitemap.write(site_dir, config.site_url,

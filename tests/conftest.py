@@ -35,6 +35,7 @@ def copy_project(dest: Path, data: Path = FIXTURES / "institutions.yaml") -> Pat
     (dest / "data").mkdir()
     shutil.copy2(data, dest / "data" / "institutions.yaml")
     shutil.copytree(ROOT / "data" / "forms", dest / "data" / "forms")
+    shutil.copy2(ROOT / "data" / "search-words.yaml", dest / "data" / "search-words.yaml")
     return dest
 
 

@@ -76,5 +76,10 @@
   input.addEventListener("input", run);
   more.addEventListener("click", function () { showNext(latest); });
   input.addEventListener("focus", load, { once: true });
+  /* ?q=… fills the field (a shared search); the header's search button lands
+     here, so the field takes the focus at once. */
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked && !input.value) input.value = asked;
+  input.focus();
   if (input.value) run();
 })();

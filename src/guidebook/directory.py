@@ -2,8 +2,11 @@
 
 The filters (category, specialty, language, service) work on the static site
 with a small script (``overrides/assets/filter.js``) that hides what does not
-match and updates the count. Without JavaScript the form stays hidden and the
-whole list is readable.
+match, updates the count and keeps the choice in the URL. Without JavaScript
+the form stays hidden and the whole list is readable.
+
+The language filter always offers the site's languages: a patient looks for
+their own language, and "no institution has confirmed it" is an answer too.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ def filter_options(dataset: Dataset, lang: str, tr: NullTranslations) -> list[di
     used = {
         "category": {i.category for i in insts},
         "specialty": {s for i in insts for s in i.specialties},
-        "language": {code for i in insts for code in i.languages},
+        "language": {code for i in insts for code in i.languages} | set(dataset.languages),
         "service": {s for i in insts for s in i.services},
     }
     labels = {
@@ -63,5 +66,7 @@ def directory_context(dataset: Dataset, lang: str, tr: NullTranslations,
         "shown_template": tr.gettext("Showing %(shown)s of %(total)s") % {
             "shown": "{shown}", "total": count},
         "any_label": tr.gettext("Any"),
+        "no_match": tr.gettext("No institution matches all these filters."),
+        "show_all": tr.gettext("Show all institutions"),
         "filter_title": tr.gettext("Filter"),
     }

@@ -38,6 +38,20 @@ def absolute_alternates(html: str, page_url: str, default_lang: str = "en") -> s
     return html
 
 
+_PERMALINK = re.compile(r'<a class="headerlink"(?![^>]*data-pagefind-ignore)')
+
+
+def permalinks_out_of_search(html: str) -> str:
+    """Keep heading permalinks (¶) out of Pagefind: out of the text and, with
+    ``="all"``, out of the result title, which Pagefind takes from the first
+    heading (results read "Emergency card¶" otherwise).
+
+    >>> permalinks_out_of_search('<h1 id="a">A<a class="headerlink" href="#a">&para;</a></h1>')
+    '<h1 id="a">A<a class="headerlink" data-pagefind-ignore="all" href="#a">&para;</a></h1>'
+    """
+    return _PERMALINK.sub('<a class="headerlink" data-pagefind-ignore="all"', html)
+
+
 def _is_relative(url: str) -> bool:
     parts = urlparse(url)
     return not (parts.scheme or parts.netloc or url.startswith(("/", "#")) or not url)

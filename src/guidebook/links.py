@@ -17,10 +17,13 @@ from .model import Messengers
 from .vocabulary import CHANNELS
 
 def phone_link(e164: str) -> dict[str, str]:
-    """A click-to-call link and the number as a foreign visitor dials it.
+    """A click-to-call link and the number as a foreign visitor dials it. A
+    short code (1330) has no international form and is dialled as it is.
 
     >>> phone_link("+82226703114")
     {'href': 'tel:+82226703114', 'display': '+82 2-2670-3114'}
+    >>> phone_link("1330"), phone_link("+8221330")["display"]
+    ({'href': 'tel:1330', 'display': '1330'}, '+82 2-1330')
     """
     return {"href": f"tel:{e164}", "display": _international(e164)}
 
@@ -28,7 +31,12 @@ def phone_link(e164: str) -> dict[str, str]:
 @lru_cache(maxsize=4096)
 def _international(e164: str) -> str:
     """Parsed once per number, not once per page and language."""
+    if not e164.startswith("+"):
+        return e164  # a short code
     number = phonenumbers.parse(e164)
+    if not phonenumbers.is_valid_number(number):  # a short code behind an area code: +82 2-1330
+        national = str(number.national_number)
+        return f"+{number.country_code} {national[:1]}-{national[1:]}"
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
@@ -58,11 +66,15 @@ def channel_links(messengers: Messengers, lang: str, tr: NullTranslations,
 
 
 def map_links(name_ko: str, address_ko: str | None, lat: float | None,
-              lon: float | None) -> dict[str, str]:
-    """Kakao Map, Naver Map and Google Maps web links for a place.
+              lon: float | None) -> dict[str, str | None]:
+    """Kakao Map, Naver Map and Google Maps web links for a place; always at
+    least Kakao and Naver, so that no page is a dead end.
 
     With coordinates Kakao and Google point at them; Naver searches the Korean
-    address (or name), which its web map resolves to the place.
+    address (or name), which its web map resolves to the place. With neither
+    coordinates nor an address, Kakao and Naver search for the Korean name
+    (``by`` says which: "coordinates", "address" or "name"); Google, which
+    knows few Korean names, is left out then.
 
     >>> links = map_links("김안과병원", "서울특별시 영등포구 영신로 136", 37.5, 126.9)
     >>> links["kakao"]
@@ -72,17 +84,24 @@ def map_links(name_ko: str, address_ko: str | None, lat: float | None,
     >>> map_links("A, B", None, 37.5, 126.9)["kakao"]  # a comma in the name breaks Kakao's link
     'https://map.kakao.com/link/map/A%20B,37.5,126.9'
     >>> map_links("가", None, None, None)
-    {}
+    {'kakao': 'https://map.kakao.com/link/search/%EA%B0%80', 'naver': 'https://map.naver.com/p/search/%EA%B0%80', 'google': None, 'by': 'name'}
     """
     query = address_ko or name_ko
-    links: dict[str, str] = {}
+    links: dict[str, str | None] = {}
+    if lat is None or lon is None:
+        if not address_ko:
+            return {"kakao": f"https://map.kakao.com/link/search/{quote(name_ko, safe='')}",
+                    "naver": f"https://map.naver.com/p/search/{quote(name_ko, safe='')}",
+                    "google": None, "by": "name"}
     if lat is not None and lon is not None:
         label = quote(name_ko.replace(",", " ").replace("  ", " "), safe="")
         links["kakao"] = f"https://map.kakao.com/link/map/{label},{lat},{lon}"
         links["naver"] = f"https://map.naver.com/p/search/{quote(query, safe='')}"
         links["google"] = f"https://www.google.com/maps/search/?api=1&query={quote(f'{lat},{lon}')}"
+        links["by"] = "coordinates"
     elif address_ko:
         links["kakao"] = f"https://map.kakao.com/link/search/{quote(address_ko, safe='')}"
         links["naver"] = f"https://map.naver.com/p/search/{quote(address_ko, safe='')}"
         links["google"] = f"https://www.google.com/maps/search/?api=1&query={quote(address_ko, safe='')}"
+        links["by"] = "address"
     return links

@@ -100,6 +100,32 @@ def _phone(value: str) -> str:
 
 Phone = Annotated[str, AfterValidator(_phone)]
 
+
+def _is_short(digits: str) -> bool:
+    from phonenumbers import shortnumberinfo
+
+    return (digits.isdigit() and len(digits) <= 4
+            and shortnumberinfo.is_valid_short_number(phonenumbers.parse(digits, "KR")))
+
+
+def _phone_or_short(value: str) -> str:
+    """A full number (as :func:`_phone`), a Korean short code such as 1330
+    (kept as its digits), or a short code behind Seoul's area code as dialled
+    from abroad (+82-2-1330, kept in E.164 form).
+
+    >>> _phone_or_short("1330"), _phone_or_short("+82-2-1330"), _phone_or_short("02-2670-3114")
+    ('1330', '+8221330', '+82226703114')
+    """
+    digits = "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    if _is_short(digits):
+        return digits
+    if digits.startswith("+822") and _is_short(digits[4:]):
+        return digits
+    return _phone(value)
+
+
+HelpLinePhone = Annotated[str, AfterValidator(_phone_or_short)]
+
 _URL = re.compile(r"^(https?)://[^\s/?#<>\"']+[^\s<>\"']*$")
 
 
@@ -322,7 +348,62 @@ class PartnerTerm(Strict):
         return self
 
 
-class Institution(Strict):
+Sources = Annotated[dict[str, Text], Field(
+    description="where each fact comes from: field name (e.g. address.ko, contact.phone, location) "
+    "-> source; name only fields this record has")]
+
+
+def _source_keys(model: type[BaseModel], prefix: str = "") -> tuple[str, ...]:
+    """The field names a ``sources`` mapping may name: every field, and the
+    fields of the address and the contact one level down."""
+    keys: list[str] = []
+    for name, field in model.model_fields.items():
+        if name in ("id", "source", "sources", "last_verified"):
+            continue
+        key = prefix + (field.alias or name)
+        keys.append(key)
+        if isinstance(field.annotation, type) and issubclass(field.annotation, Strict) and not prefix:
+            keys.extend(_source_keys(field.annotation, key + "."))
+        for arg in getattr(field.annotation, "__args__", ()):
+            if isinstance(arg, type) and issubclass(arg, Strict) and not prefix:
+                keys.extend(_source_keys(arg, key + "."))
+    return tuple(keys)
+
+
+class Sourced(Strict):
+    """A record whose facts may each name their source (``sources``)."""
+
+    sources: Sources = {}
+
+    def _value_at(self, key: str) -> object:
+        value: object = self
+        for part in key.split("."):
+            value = getattr(value, "from_" if part == "from" else part, None)
+        return value
+
+    @model_validator(mode="after")
+    def _sources_name_facts(self) -> Any:
+        allowed = _source_keys(type(self))
+        for key in self.sources:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                hint_ko = f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else ""
+                raise problem(f"'{key}' is not a field of this record",
+                              f"'{key}'은(는) 이 기록의 항목이 아닙니다",
+                              hint + "fields: " + ", ".join(allowed),
+                              hint_ko + "항목: " + ", ".join(allowed), at=("sources", key))
+            value = self._value_at(key)
+            if value in (None, (), {}) or (isinstance(value, BaseModel) and not any(
+                    v not in (None, (), {}) for v in value.model_dump().values())):
+                raise problem(f"a source for '{key}', which this record does not have",
+                              f"이 기록에 없는 '{key}'의 출처입니다",
+                              f"add '{key}' or delete its source",
+                              f"'{key}' 항목을 쓰거나 출처를 지우세요", at=("sources", key))
+        return self
+
+
+class Institution(Sourced):
     id: str = Field(pattern=SLUG, max_length=60)
     category: Category
     name: Names
@@ -336,18 +417,49 @@ class Institution(Strict):
     opening_hours: OpeningHours | None = None
     last_verified: _dt.date
     partner: PartnerTerm = PartnerTerm()
-    source: Text | None = None
+    source: Text | None = Field(None, description="where the record as a whole comes from; "
+                                "give each fact's own source in 'sources'")
 
 
-class HelpDesk(Strict):
+class HelpDesk(Sourced):
     """Where a patient turns when a record lists no contact of its own."""
 
     name: Names
     address: Address | None = None
     phone: Phone | None = None
+    phone_note: Texts = Field(Texts.model_construct({}),
+                              description="whose number it is, what to ask for (per language)")
     email: Email | None = None
     website: Url | None = None
     opening_hours: OpeningHours | None = None
+
+
+class HelpLine(Sourced):
+    """A national help line that always answers (1330): the last number a
+    page offers when neither the institution nor the help desk has one."""
+
+    name: Names
+    phone: HelpLinePhone
+    phone_abroad: HelpLinePhone | None = Field(None, description="the number from a foreign phone")
+    note: Texts = Texts.model_construct({})
+
+
+PLACE_KINDS = ("embassy", "mosque", "prayer_room", "restaurant")
+
+
+class Place(Sourced):
+    """A place that is not a partner but that patients ask for: an embassy,
+    a mosque, a prayer room, a restaurant. Leave out what no source gives."""
+
+    id: str = Field(pattern=SLUG, max_length=60)
+    kind: Literal[PLACE_KINDS]  # type: ignore[valid-type]
+    name: Names
+    address: Address | None = None
+    where: Texts = Field(Texts.model_construct({}),
+                         description="where it is inside a building or an airport")
+    phone: Phone | None = None
+    consular_phone: Phone | None = Field(None, description="a consular help line (embassies)")
+    note: Texts = Texts.model_construct({})
 
 
 class DistrictChannels(ByLanguage[Messengers]):
@@ -372,6 +484,7 @@ class District(Strict):
     site_name: Names = Field(description="the guide's title in each language")
     website: Url
     help_desk: HelpDesk
+    help_line: HelpLine | None = Field(None, description="the national line that always answers (1330)")
     channels: DistrictChannels = DistrictChannels.model_construct({})
     channel_order: ChannelOrder = Field(
         ChannelOrder.model_construct({}), description="per language, the channels its readers use first")
@@ -384,7 +497,20 @@ class Dataset(Strict):
         "every page then carries a 'sample' notice"
     )
     institutions: tuple[Institution, ...] = Field(min_length=1)
+    places: tuple[Place, ...] = Field((), description="embassies, mosques, prayer rooms, restaurants")
     _languages: tuple[str, ...] = PrivateAttr(())
+
+    @model_validator(mode="after")
+    def _unique_place_ids(self) -> Dataset:
+        seen: set[str] = set()
+        for index, place in enumerate(self.places):
+            if place.id in seen:
+                raise problem(f"the id '{place.id}' is used by two places",
+                              f"id '{place.id}'를 두 장소가 쓰고 있습니다",
+                              "give each place its own id", "장소마다 다른 id를 쓰세요",
+                              at=("places", index, "id"))
+            seen.add(place.id)
+        return self
 
     @model_validator(mode="after")
     def _remember_languages(self, info: ValidationInfo) -> Dataset:

@@ -18,6 +18,7 @@ from .forms import Form
 from .i18n import translations
 from .model import Dataset
 from .render import GENERATED_DIR, generated_pages
+from .search_words import SearchWords
 from .workers import available_cpus, can_fork, forked_pool, received
 
 MARKER = ".generated-by-guidebook"
@@ -28,21 +29,22 @@ PARALLEL_FROM = 50  # institutions; below this a pool costs more than it saves
 
 def _render_language(lang: str, job: tuple | None = None) -> dict[str, str]:
     """One language's pages; in a worker, the job comes from the pool (workers.received)."""
-    dataset, stale_ids, max_age_months, site_url, root = job or received()
+    dataset, stale_ids, max_age_months, site_url, root, words = job or received()
     kwargs = {"root": root} if root else {}
     return generated_pages(dataset, {lang: translations(lang, **kwargs)}, stale_ids,
-                           max_age_months, site_url)
+                           max_age_months, site_url, words)
 
 
 def render_all_languages(dataset: Dataset, stale_ids: frozenset[str] | set[str],
                          max_age_months: int, site_url: str | None,
                          translations_root: Path | None = None,
-                         parallel_from: int = PARALLEL_FROM) -> dict[str, str]:
+                         parallel_from: int = PARALLEL_FROM,
+                         words: SearchWords | None = None) -> dict[str, str]:
     """Every generated page of every language: one language per forked worker
     when the site is large and the process has no other thread (forking a
     threaded process, such as ``mkdocs serve``, could deadlock); the result is
     the same as rendering them one after the other."""
-    job = (dataset, stale_ids, max_age_months, site_url, translations_root)
+    job = (dataset, stale_ids, max_age_months, site_url, translations_root, words)
     languages = dataset.languages
     workers = min(available_cpus(), len(languages))
     if len(dataset.institutions) < parallel_from or workers < 2 or not can_fork():
@@ -56,14 +58,16 @@ def render_all_languages(dataset: Dataset, stale_ids: frozenset[str] | set[str],
 def sync_generated_pages(dataset: Dataset, docs_dir: Path,
                          translations_root: Path | None = None,
                          stale_ids: frozenset[str] | set[str] = frozenset(),
-                         max_age_months: int = 12, site_url: str | None = None) -> list[Path]:
+                         max_age_months: int = 12, site_url: str | None = None,
+                         words: SearchWords | None = None) -> list[Path]:
     """Bring ``docs_dir/institutions/`` in line with the dataset.
 
     Returns the files that were written or removed (empty when nothing changed).
     Refuses to touch a folder it did not create, so that an editor's own
     ``institutions/`` pages are never deleted.
     """
-    pages = render_all_languages(dataset, stale_ids, max_age_months, site_url, translations_root)
+    pages = render_all_languages(dataset, stale_ids, max_age_months, site_url, translations_root,
+                                 words=words)
     return _sync(docs_dir, GENERATED_DIR, pages)
 
 

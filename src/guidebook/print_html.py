@@ -26,7 +26,7 @@ from .i18n import KOREAN, format_day, site_language
 from .forms import Form
 from .model import Dataset, Institution
 from .render import (DRIVER_REQUEST_KO, help_desk_view, institution_path, institution_view,
-                     language_root)
+                     language_root, place_view)
 
 TEMPLATES = Path(__file__).parent / "templates"
 LRI, PDI = "\u2066", "\u2069"
@@ -88,6 +88,22 @@ def isolate(text: str) -> str:
     return f"{LRI}{text}{PDI}"
 
 
+_KOREAN_RUN = re.compile("[\uac00-\ud7a3]+")
+
+
+def korean_words(text: str) -> Markup:
+    """Each Korean word kept whole on a line: WeasyPrint has no ``word-break:
+    keep-all`` (it broke 의료관광안내센터 after 의) and breaks Hangul anywhere,
+    so each word is a ``nowrap`` span (print.css ``.kw``), marked Korean.
+
+    >>> str(korean_words("ask for (의료관광안내센터) <b>"))
+    'ask for (<span lang="ko" class="kw">의료관광안내센터</span>) &lt;b&gt;'
+    """
+    escaped = str(Markup.escape(text))
+    return Markup(_KOREAN_RUN.sub(lambda m: f'<span lang="ko" class="kw">{m.group(0)}</span>',
+                                  escaped))
+
+
 def qr_svg(url: str) -> Markup:
     """A vector QR code for ``url`` (error correction M, 4-module quiet zone).
 
@@ -99,12 +115,31 @@ def qr_svg(url: str) -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(url)}" ', 1))
 
 
+# A "## " section that holds a <!-- guidebook:… --> list: print shows the
+# help desk and the places itself (the desk after the help text, the
+# embassies in the guidebook), in its own layout.
+_PLACEHOLDER_SECTION = re.compile(r"^## [^\n]*\n(?:(?!## )[^\n]*\n)*?[^\n]*<!--\s*guidebook:"
+                                  r"[^\n]*\n(?:(?!## )[^\n]*\n?)*", re.M)
+
+
 def markdown_html(path: Path) -> Markup:
-    """A Markdown content page as HTML for print, without its front matter and H1."""
+    r"""A Markdown content page as HTML for print, without its front matter and
+    H1, and without the sections that hold a list from the data.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".md") as f:
+    ...     _ = f.write("# T\n\nA\n\n## Desk\n\nAsk:\n\n<!-- guidebook:help-desk -->\n\n## B\n\nb\n")
+    ...     _ = f.flush()
+    ...     str(markdown_html(Path(f.name))).strip()
+    '<p>A</p>\n<h2>B</h2>\n<p>b</p>'
+    """
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = _PLACEHOLDER_SECTION.sub("", text)
     html = markdown.markdown(text, extensions=["attr_list", "tables"])
     html = re.sub(r"<h1>.*?</h1>", "", html, count=1, flags=re.S)
+    html = re.sub(r'(<span lang="ko">)([^<]*)(</span>)',
+                  lambda m: m.group(1) + korean_words(m.group(2)) + m.group(3), html)
     # Phone numbers written as links: isolate their text for RTL pages.
     html = re.sub(r'(<a [^>]*href="tel:[^"]*"[^>]*>)([^<]*)(</a>)',
                   lambda m: m.group(1) + isolate(m.group(2)) + m.group(3), html)
@@ -130,6 +165,7 @@ def _environment(tr: NullTranslations) -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
     env.filters["isolate"] = isolate
+    env.filters["korean_words"] = korean_words
     return env
 
 
@@ -183,6 +219,8 @@ def guidebook_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_ur
     ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created)
     ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"]))
                            for i in dataset.institutions]
+    ctx["embassies"] = [place_view(p, dataset.district, lang, tr)
+                        for p in dataset.places if p.kind == "embassy"]
     return _environment(tr).get_template("guidebook.html.j2").render(**ctx)
 
 

@@ -18,14 +18,16 @@ from pymdownx.slugs import slugify
 from babel.lists import format_list
 from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from .i18n import KOREAN, format_day, language_name, site_language
 from .directory import directory_context
 from .hours import format_rules
 from .hours import parse as parse_hours
 from .jsonld import institution_jsonld, script_tag
+from .search_words import SearchWords, words_for
 from .links import channel_links, map_links, phone_link
-from .model import Dataset, District, Institution, Messengers, Texts
+from .model import PLACE_KINDS, Address, Dataset, District, Institution, Messengers, Place, Texts
 from .vocabulary import CATEGORIES, SERVICES, SPECIALTIES
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -55,6 +57,27 @@ class Span:
     dir: str | None = None
 
 
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
+_KOREAN_RUN = re.compile(f"[{_HANGUL}]+(?:[ ·][{_HANGUL}]+)*")
+
+
+def mark_korean(text: str) -> Markup:
+    """Korean words inside text of another language, marked ``lang="ko"`` and
+    isolated: they keep whole words (``word-break: keep-all`` on ``:lang(ko)``)
+    and cannot reorder an Arabic sentence around them.
+
+    >>> str(mark_korean("Ask for the help desk (의료관광안내센터). <b>"))
+    'Ask for the help desk (<bdi lang="ko">의료관광안내센터</bdi>). &lt;b&gt;'
+    """
+    out, last = [], 0
+    for match in _KOREAN_RUN.finditer(text):
+        out.append(escape(text[last:match.start()]))
+        out.append(Markup('<bdi lang="ko">%s</bdi>') % match.group(0))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
 def foreign(text: str, tag: str, page_lang: str) -> Span:
     """Text in language ``tag`` shown on a page in ``page_lang``."""
     if tag == site_language(page_lang).html_lang:
@@ -74,6 +97,29 @@ def localized(texts: Texts, lang: str) -> Span | None:
     return None
 
 
+def address_view(address: Address | None, lang: str) -> dict[str, Span | None]:
+    """The Korean address and its English form, each marked with its language:
+    two lines wherever they are shown (never "Korean (English)" on one line,
+    which an Arabic paragraph reorders)."""
+    return {
+        "address_ko": foreign(address.ko, KOREAN, lang) if address else None,
+        "address_en": foreign(address.en, "en", lang) if address and address.en else None,
+    }
+
+
+def help_line_view(district: District, lang: str) -> dict[str, object] | None:
+    """The national line that always answers (1330), or None when the data has none."""
+    line = district.help_line
+    if line is None:
+        return None
+    return {
+        "name": line.name[lang],
+        "phone": phone_link(line.phone),
+        "phone_abroad": phone_link(line.phone_abroad) if line.phone_abroad else None,
+        "note": localized(line.note, lang),
+    }
+
+
 def help_desk_view(district: District, lang: str,
                    tr: NullTranslations | None = None) -> dict[str, object]:
     """The district help desk and the district's channels for readers of ``lang``."""
@@ -83,13 +129,70 @@ def help_desk_view(district: District, lang: str,
         "name": desk.name[lang],
         "name_ko": foreign(desk.name[KOREAN], KOREAN, lang),
         "phone": phone_link(desk.phone) if desk.phone else None,
+        "phone_note": localized(desk.phone_note, lang),
         "email": desk.email,
         "website": desk.website,
-        "address_ko": foreign(desk.address.ko, KOREAN, lang) if desk.address else None,
-        "address_en": foreign(desk.address.en, "en", lang) if desk.address and desk.address.en else None,
+        **address_view(desk.address, lang),
         "hours": hours_view(desk.opening_hours, lang, tr) if desk.opening_hours else [],
         "channels": channel_links(district.channels.get(lang, Messengers()), lang, tr,
                                   district.channel_order.get(lang, ())),
+        "help_line": help_line_view(district, lang),
+    }
+
+
+def ask_view(district: District, lang: str, tr: NullTranslations) -> dict[str, object] | None:
+    """Whom a page sends the patient to for a fact it lacks, with the number
+    to tap: the help desk when it has a phone, else the national help line.
+    None only when the data has neither number."""
+    if district.help_desk.phone:
+        return {"whose": "help_desk", "name": district.help_desk.name[lang],
+                "phone": phone_link(district.help_desk.phone),
+                "note": localized(district.help_desk.phone_note, lang)}
+    line = help_line_view(district, lang)
+    if line:
+        return {"whose": "help_line", "name": line["name"], "phone": line["phone"],
+                "note": line["note"]}
+    return None
+
+
+def call_view(inst: Institution, district: District, lang: str,
+              tr: NullTranslations) -> dict[str, object] | None:
+    """The one number an institution's page offers to tap first, and whose it
+    is: the institution's, else the help desk's, else the national help line's.
+    ``intro`` says why the number is not the institution's own."""
+    if inst.contact.phone:
+        return {"whose": "institution", "label": tr.gettext("Phone"), "intro": None,
+                "name": inst.name[lang], "phone": phone_link(inst.contact.phone), "note": None}
+    ask = ask_view(district, lang, tr)
+    if ask is None:
+        return None
+    intro = (tr.gettext("No phone number for foreign patients has been verified yet. "
+                        "The district's medical tourism help desk can put you in touch:")
+             if ask["whose"] == "help_desk" else
+             tr.gettext("No phone number for this institution has been verified yet. "
+                        "Call the Korea Travel Helpline:"))
+    return {**ask, "label": ask["name"], "intro": intro}
+
+
+def place_view(place: Place, district: District, lang: str,
+               tr: NullTranslations) -> dict[str, object]:
+    """An embassy, mosque, prayer room or restaurant as a list entry; a place
+    with neither address nor phone says whom to ask, with a number."""
+    has_any = bool(place.address or place.phone or place.consular_phone or place.where.root)
+    return {
+        "id": place.id,
+        "kind": place.kind,
+        "name": place.name[lang],
+        "name_ko": foreign(place.name[KOREAN], KOREAN, lang),
+        **address_view(place.address, lang),
+        "where": localized(place.where, lang),
+        "phone": phone_link(place.phone) if place.phone else None,
+        "consular_phone": phone_link(place.consular_phone) if place.consular_phone else None,
+        "note": localized(place.note, lang),
+        "maps": map_links(place.name[KOREAN], place.address.ko, None, None) if place.address else None,
+        "missing": None if has_any else
+        tr.gettext("Address and phone number not confirmed yet. The Korea Travel Helpline can help:"),
+        "ask": help_line_view(district, lang),
     }
 
 
@@ -113,6 +216,8 @@ def institution_view(inst: Institution, district: District, lang: str,
         "This information was last verified more than %(num)d month ago and may be out of date.",
         "This information was last verified more than %(num)d months ago and may be out of date.",
         stale_months) % {"num": stale_months} if stale_months else None
+    ask = ask_view(district, lang, tr)
+    by_desk = ask is None or ask["whose"] == "help_desk"
     return {
         "stale_notice": stale_notice,
         "id": inst.id,
@@ -126,13 +231,23 @@ def institution_view(inst: Institution, district: District, lang: str,
         "languages": [language_name(code, lang) for code in inst.languages],
         "services": [tr.pgettext(*SERVICES[s]) for s in inst.services],
         "phone": phone_link(contact.phone) if contact.phone else None,
+        "call": call_view(inst, district, lang, tr),
+        "ask": ask,
+        # What the page says where the data lacks a fact: whom to ask (the
+        # number follows it), so that the text matches the number shown.
+        "address_missing": tr.gettext(
+            "The address has not been verified yet. Ask the district's medical tourism help desk.")
+        if by_desk else tr.gettext("The address has not been verified yet. "
+                                   "The Korea Travel Helpline can help:"),
+        "languages_missing": tr.gettext(
+            "Not yet confirmed. Ask the district's medical tourism help desk about interpretation.")
+        if by_desk else tr.gettext("Not yet confirmed. The Korea Travel Helpline can help:"),
+        "help_line": help_line_view(district, lang),
         "email": contact.email,
         "website": contact.website,
         "channels": channels,
         "has_contact": bool(contact.phone or contact.email or contact.website or channels),
-        "address_ko": foreign(inst.address.ko, KOREAN, lang) if inst.address else None,
-        "address_en": (foreign(inst.address.en, "en", lang)
-                       if inst.address and inst.address.en else None),
+        **address_view(inst.address, lang),
         "opening_hours": hours_view(inst.opening_hours, lang, tr) if inst.opening_hours else [],
         "maps": map_links(inst.name[KOREAN], inst.address.ko if inst.address else None,
                           location.lat if location else None, location.lon if location else None),
@@ -189,20 +304,24 @@ def _environment(lang: str, tr: NullTranslations) -> Environment:
     )
     env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
     env.filters["slugify"] = _slugify
+    env.filters["mark_korean"] = mark_korean
     env.globals["driver_request_ko"] = DRIVER_REQUEST_KO
     return env
 
 
 def render_institution(inst: Institution, district: District, lang: str,
                        tr: NullTranslations, stale_months: int | None = None,
-                       site_url: str | None = None, default_language: str = "en") -> str:
+                       site_url: str | None = None, default_language: str = "en",
+                       words: SearchWords | None = None) -> str:
     """The Markdown source of one institution's page in one language; with
     ``stale_months``, a notice that its data is older than that; with
-    ``site_url``, schema.org JSON-LD naming the page's absolute URL."""
+    ``site_url``, schema.org JSON-LD naming the page's absolute URL; with
+    ``words``, the patients' words that should find it (search_words.py)."""
     page_url = (f"{language_root(site_url, lang, default_language)}{institution_path(inst.id)}"
                 if site_url else None)
     view = institution_view(inst, district, lang, tr, stale_months, page_url)
-    body = _environment(lang, tr).get_template("institution.md.j2").render(inst=view)
+    body = _environment(lang, tr).get_template("institution.md.j2").render(
+        inst=view, search_words=words_for(words, inst, lang))
     return _front_matter(title=view["name"], guidebook_page="institution") + body
 
 
@@ -215,7 +334,8 @@ def render_directory(dataset: Dataset, lang: str, tr: NullTranslations) -> str:
 
 def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
                     stale_ids: frozenset[str] | set[str] = frozenset(),
-                    max_age_months: int = 12, site_url: str | None = None) -> dict[str, str]:
+                    max_age_months: int = 12, site_url: str | None = None,
+                    words: SearchWords | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path below the docs folder.
 
     Paths carry the i18n suffix (``institutions/<id>.<lang>.md``), so that the
@@ -227,31 +347,37 @@ def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
         for inst in dataset.institutions:
             stale = max_age_months if inst.id in stale_ids else None
             pages[f"{GENERATED_DIR}/{inst.id}.{lang}.md"] = render_institution(
-                inst, dataset.district, lang, tr, stale, site_url, dataset.languages[0])
+                inst, dataset.district, lang, tr, stale, site_url, dataset.languages[0], words)
     return pages
 
 
-# Any "<!-- guidebook:… -->" comment is an instruction to the build; only one
-# kind exists, and a misspelt one is an error rather than a silent no-op.
+# Any "<!-- guidebook:… -->" comment is an instruction to the build; a
+# misspelt one is an error rather than a silent no-op. The kinds:
+#   <!-- guidebook:institutions services=halal_meals,prayer_room -->  partners offering a service
+#   <!-- guidebook:help-desk -->                                       the help desk and 1330
+#   <!-- guidebook:help-desk phone -->                                 only its number
+#   <!-- guidebook:places kind=embassy -->                             places of one kind
 PLACEHOLDER = re.compile(r"<!--\s*guidebook:(.*?)-->", re.S)
 LIST_ARGS = re.compile(r"^institutions\s+services\s*=\s*([a-z_]+(?:\s*,\s*[a-z_]+)*)\s*$")
-EXAMPLE = "<!-- guidebook:institutions services=halal_meals,prayer_room -->"
+PLACES_ARGS = re.compile(r"^places\s+kind\s*=\s*([a-z_]+)\s*$")
+EXAMPLE = ("<!-- guidebook:institutions services=halal_meals,prayer_room -->, "
+           "<!-- guidebook:help-desk [phone]--> or <!-- guidebook:places kind=embassy -->")
 
 
 class PlaceholderError(ValueError):
-    """A content page asks for a list by a service the vocabulary does not have."""
+    """A content page asks for a list the build cannot make (an unknown
+    service or kind of place, a misspelt instruction)."""
 
 
 def expand_placeholders(markdown: str, dataset: Dataset, lang: str, tr: NullTranslations,
                         to_root: str = "") -> str:
-    """Replace each ``<!-- guidebook:institutions services=a,b -->`` line by the
-    list of institutions offering any of those services; links are relative to
-    the language's root through ``to_root`` (``../`` for a page one level down)."""
-    def listing(match: re.Match[str]) -> str:
-        args = LIST_ARGS.match(match.group(1).strip())
-        if not args:
-            raise PlaceholderError(f"'{match.group(0)}' is not a guidebook list; write {EXAMPLE}")
-        wanted = [w.strip() for w in args.group(1).split(",")]
+    """Replace each ``<!-- guidebook:… -->`` line by what it asks for, from the
+    data: so that a content page names the number or address itself instead of
+    sending the reader elsewhere. Links are relative to the language's root
+    through ``to_root`` (``../`` for a page one level down)."""
+    env = _environment(lang, tr)
+
+    def institutions(wanted: list[str]) -> str:
         unknown = [w for w in wanted if w not in SERVICES]
         if unknown:
             raise PlaceholderError(f"unknown service(s) {', '.join(unknown)} in a "
@@ -259,8 +385,29 @@ def expand_placeholders(markdown: str, dataset: Dataset, lang: str, tr: NullTran
         items = [dict(institution_view(i, dataset.district, lang, tr),
                       matching=[tr.pgettext(*SERVICES[w]) for w in wanted if w in i.services])
                  for i in dataset.institutions if set(wanted) & set(i.services)]
-        return _environment(lang, tr).get_template("institution_list.md.j2").render(
-            items=items, base=f"{to_root}{GENERATED_DIR}/")
+        return env.get_template("institution_list.md.j2").render(
+            items=items, base=f"{to_root}{GENERATED_DIR}/",
+            ask=ask_view(dataset.district, lang, tr))
+
+    def places(kind: str) -> str:
+        if kind not in PLACE_KINDS:
+            raise PlaceholderError(f"unknown kind of place '{kind}' in a guidebook:places list; "
+                                   f"known: {', '.join(PLACE_KINDS)}")
+        items = [place_view(p, dataset.district, lang, tr)
+                 for p in dataset.places if p.kind == kind]
+        return env.get_template("places.md.j2").render(items=items)
+
+    def listing(match: re.Match[str]) -> str:
+        instruction = match.group(1).strip()
+        if instruction in ("help-desk", "help-desk phone"):  # the whole desk, or its number
+            return env.get_template("help_desk.md.j2").render(
+                desk=help_desk_view(dataset.district, lang, tr),
+                ask=ask_view(dataset.district, lang, tr), compact=instruction != "help-desk")
+        if args := LIST_ARGS.match(instruction):
+            return institutions([w.strip() for w in args.group(1).split(",")])
+        if args := PLACES_ARGS.match(instruction):
+            return places(args.group(1))
+        raise PlaceholderError(f"'{match.group(0)}' is not a guidebook list; write {EXAMPLE}")
     return PLACEHOLDER.sub(listing, markdown)
 
 

@@ -18,14 +18,16 @@ from markupsafe import escape
 
 from .html_post import relocatable
 from .i18n import compile_catalogs, html_lang, site_language, translations
-from .load import LoadError, Loaded, load_file
-from .model import Dataset
 from .formpages import FORMS_DIR
 from .forms import Form, load_forms
+from .load import LoadError, Loaded, load_file, load_model
+from .model import Dataset, validation_context
+from .offline import AppName
 from .pages import sync_form_pages, sync_generated_pages
 from .quality import (Problem, data_problems, form_problems, is_reviewed, is_stale, page_problems,
                       publishable)
 from .render import GENERATED_DIR, expand_placeholders
+from .search_words import SearchWords
 from .settings import Settings
 
 _cache: dict[tuple[Path, tuple[str, ...]], tuple[tuple[int, int], Loaded]] = {}
@@ -93,6 +95,17 @@ def load_forms_cached(folder: Path, languages: tuple[str, ...]) -> tuple[Form, .
     return _forms_cache[key]
 
 
+def load_search_words(path: Path, languages: tuple[str, ...]) -> SearchWords | None:
+    """The patients' words (search_words.py), or None without the file.
+    Raises DataError, as for the data file."""
+    if not path.exists():
+        return None
+    loaded = load_model(path, SearchWords, context=validation_context(languages))
+    if not loaded.ok:
+        raise DataError(loaded.errors)
+    return loaded.value
+
+
 @dataclass(frozen=True)
 class Prepared:
     dataset: Dataset  # what is published: partners whose term ended are left out
@@ -112,8 +125,8 @@ def prepare(settings: Settings) -> Prepared:
     # all languages are written by the first run, and again only when an
     # input changed (the data, a catalog, a setting or the reference date).
     mo_files = sorted(settings.translations_dir.glob("*/*/*.mo"))
-    key = (settings, _stamp(data_file.resolve()), forms_stamp(settings.forms_dir), ref,
-           tuple(p.stat().st_mtime_ns for p in mo_files))
+    key = (settings, _stamp(data_file.resolve()), forms_stamp(settings.forms_dir),
+           _stamp(settings.search_words_file), ref, tuple(p.stat().st_mtime_ns for p in mo_files))
     problems = (data_problems(full, ref, policy) + page_problems(docs_dir, settings.languages)
                 + form_problems(forms, settings.forms_dir))
     markers = [docs_dir / folder / f"index.{settings.default_language}.md"
@@ -123,7 +136,8 @@ def prepare(settings: Settings) -> Prepared:
     dataset = publishable(full, ref)
     stale = {i.id for i in dataset.institutions if is_stale(i, ref, policy)}
     sync_generated_pages(dataset, docs_dir, settings.translations_dir, stale_ids=stale,
-                         max_age_months=policy.max_age_months, site_url=settings.site_url)
+                         max_age_months=policy.max_age_months, site_url=settings.site_url,
+                         words=load_search_words(settings.search_words_file, settings.languages))
     sync_form_pages(forms, docs_dir, settings.languages, settings.translations_dir)
     _prepared.clear()
     _prepared[key] = dataset
@@ -191,6 +205,22 @@ def _split_title(markdown: str) -> tuple[str, str]:
     if not match:
         return "", markdown
     return markdown[:match.end()], markdown[match.end():]
+
+
+def language_prefix(lang: str, default_language: str) -> str:
+    """A language's folder below the site root.
+
+    >>> language_prefix("zh", "en"), language_prefix("en", "en")
+    ('zh/', '')
+    """
+    return site_language(lang).url_prefix(default_language)
+
+
+def app_names(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, AppName]:
+    """Each language's name of the guide as an installed web app: the guide's
+    title, and the district's name under the home screen icon."""
+    district = dataset.district
+    return {lang: AppName(district.site_name[lang], district.name[lang]) for lang in languages}
 
 
 def language_names(languages: tuple[str, ...]) -> dict[str, str]:

@@ -36,7 +36,8 @@ def test_map_links_from_coordinates_work_without_an_app() -> None:
                               "%EC%84%9C%EC%9A%B8%ED%8A%B9%EB%B3%84%EC%8B%9C%20%EC%98%81%EB%93%B1%ED%8F%AC"
                               "%EA%B5%AC%20%ED%85%8C%EC%8A%A4%ED%8A%B8%EB%A1%9C%201")
     assert links["google"] == "https://www.google.com/maps/search/?api=1&query=37.5172%2C126.9071"
-    assert all(url.startswith("https://") for url in links.values())
+    assert links["by"] == "coordinates"
+    assert all(links[k].startswith("https://") for k in ("kakao", "naver", "google"))
 
 
 def test_map_links_without_coordinates_search_the_korean_address() -> None:

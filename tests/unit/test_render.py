@@ -27,7 +27,7 @@ def page(inst, lang: str) -> str:
 def test_labels_are_translated(lang: str, contact: str, phone_label: str) -> None:
     text = page(EYE, lang)
     assert f'<h2 id="{contact.lower().replace(" ", "-")}" data-pagefind-ignore>{contact}<a' in text
-    assert f"<li>{phone_label}: " in text
+    assert f'<p class="gb-call">{phone_label}: ' in text
     assert EYE.name[lang] in text
 
 
