@@ -77,6 +77,8 @@ def test_every_page_has_the_header_search_button_of_its_language(fixture_site: P
         for path in (fixture_site / PREFIX[lang]).glob("**/index.html"):
             if lang == "en" and path.relative_to(fixture_site).parts[0] in LANGS:
                 continue
+            if path.relative_to(fixture_site).as_posix() == "forms/read/index.html":
+                continue  # the reception staff's Korean reading page, not a page of the guide
             html = path.read_text(encoding="utf-8")
             found = re.search(r'<a href="([^"]*)" class="md-header__button md-icon gb-header-search"', html)
             assert found, path
