@@ -50,7 +50,8 @@ def _settings(config: MkDocsConfig) -> Settings:
 def _published(config: MkDocsConfig) -> Dataset:
     """The (cached) data without partners whose term has ended."""
     settings = _settings(config)
-    return quality.publishable(site.load_cached(settings.data_file, settings.languages),
+    return quality.publishable(site.load_cached(settings.data_file, settings.languages,
+                                                 settings.guidebook.new_languages),
                                settings.reference_date)
 
 
@@ -208,7 +209,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _write_form_files(config: MkDocsConfig) -> None:
     """The forms' reading page, QR library and FHIR Questionnaires, once per site."""
     settings = _settings(config)
-    forms = site.load_forms_cached(settings.forms_dir, settings.languages)
+    forms = site.load_forms_cached(settings.forms_dir, settings.languages,
+                                         settings.guidebook.new_languages)
     if forms:
         formpages.write_site_files(Path(config.site_dir), forms, settings.languages,
                                    vendor.qr_package(settings.root), config.site_url)
@@ -223,7 +225,8 @@ def _make_downloads(config: MkDocsConfig) -> None:
     downloads.make_print(_published(config), site_dir=Path(config.site_dir),
                          docs_dir=Path(config.docs_dir), site_url=config.site_url, profile=profile,
                          source_date=settings.source_date,
-                         forms=site.load_forms_cached(settings.forms_dir, settings.languages),
+                         forms=site.load_forms_cached(settings.forms_dir, settings.languages,
+                                         settings.guidebook.new_languages),
                          progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
                                                      f"({r.blanks} blank) in {r.seconds:.1f} s"))
 

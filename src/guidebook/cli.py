@@ -47,8 +47,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     every problem at once."""
     settings = _settings(args)
     path = _data_path(args, settings)
-    loaded = load_file(path, settings.languages)
-    forms = (load_forms(_display_path(settings.forms_dir), settings.languages)
+    new = settings.guidebook.new_languages
+    loaded = load_file(path, settings.languages, new)
+    forms = (load_forms(_display_path(settings.forms_dir), settings.languages, new)
              if not args.file else LoadedForms((), ()))
     errors = list(loaded.errors) + list(forms.errors)
     if errors:
@@ -68,7 +69,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def schema_json(languages: tuple[str, ...], model: type[BaseModel] = Dataset,
-                title: str = "Guidebook institutions data file") -> str:
+                title: str = "Guidebook institutions data file",
+                new_languages: tuple[str, ...] = ()) -> str:
     """The JSON Schema of a data file (the institutions, or a form), for
     editors' YAML language servers, with the site ``languages`` as the keys of
     every per-language text."""
@@ -84,17 +86,18 @@ def schema_json(languages: tuple[str, ...], model: type[BaseModel] = Dataset,
         definition["properties"] = {key: value for key in keys}
         definition["additionalProperties"] = False
         if kind == "ko+all":
-            definition["required"] = list(keys)
+            definition["required"] = [key for key in keys if key not in new_languages]
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     settings = _settings(args)
     out = Path(args.output) if args.output else settings.data_file.parent / SCHEMA_NAME
-    out.write_text(schema_json(settings.languages), encoding="utf-8")
+    new = settings.guidebook.new_languages
+    out.write_text(schema_json(settings.languages, new_languages=new), encoding="utf-8")
     print(f"wrote {out}")
     forms_out = settings.forms_dir.parent / FORM_SCHEMA_NAME
-    forms_out.write_text(schema_json(settings.languages, Form, "Guidebook medical form"),
+    forms_out.write_text(schema_json(settings.languages, Form, "Guidebook medical form", new),
                          encoding="utf-8")
     print(f"wrote {forms_out}")
     return 0
@@ -105,11 +108,12 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from .coverage import format_report, report
 
     settings = _settings(args)
-    loaded = load_file(_data_path(args, settings), settings.languages)
+    loaded = load_file(_data_path(args, settings), settings.languages,
+                       settings.guidebook.new_languages)
     if not loaded.ok:
         return cmd_check(args)
     assert loaded.dataset is not None
-    forms = load_forms(settings.forms_dir, settings.languages)
+    forms = load_forms(settings.forms_dir, settings.languages, settings.guidebook.new_languages)
     if not forms.ok:
         return cmd_check(args)
     data = report(loaded.dataset, Path(args.docs_dir) if args.docs_dir else settings.docs_dir,
@@ -150,6 +154,34 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise
     _swap_in(staging, target)
     print(f"Built {target}")
+    return 0
+
+
+def cmd_add_language(args: argparse.Namespace) -> int:
+    """A new site language in mkdocs.yml (marked as being translated) and its catalog."""
+    from .language_setup import LanguageSetupError, add_language
+
+    try:
+        changed = add_language(Path(args.config_file), args.code)
+    except LanguageSetupError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Added '{args.code}': " + ", ".join(map(str, changed.files)) + ". Its names and pages fall "
+          f"back to the default language until translated; `guidebook coverage` shows what is left. "
+          f"'{args.code}' 언어를 추가했습니다.")
+    return 0
+
+
+def cmd_remove_language(args: argparse.Namespace) -> int:
+    """The reverse of add-language."""
+    from .language_setup import LanguageSetupError, remove_language
+
+    try:
+        remove_language(Path(args.config_file), args.code)
+    except LanguageSetupError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Removed '{args.code}'. '{args.code}' 언어를 지웠습니다.")
     return 0
 
 
@@ -218,6 +250,14 @@ def main(argv: list[str] | None = None) -> int:
                        help="refuse sample data, stale records, unreviewed translations, "
                             "broken links (same as GUIDEBOOK_RELEASE=1)")
     build.set_defaults(func=cmd_build)
+
+    add = sub.add_parser("add-language", parents=[config],
+                         help="add a site language (mkdocs.yml and a gettext catalog)")
+    add.add_argument("code", help="a CLDR language code, e.g. ja, vi, kk, fa")
+    add.set_defaults(func=cmd_add_language)
+    remove = sub.add_parser("remove-language", parents=[config], help="the reverse of add-language")
+    remove.add_argument("code")
+    remove.set_defaults(func=cmd_remove_language)
 
     check_site = sub.add_parser("check-site", parents=[config],
                                 help="check a deployment's headers and 404 pages")

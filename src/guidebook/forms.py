@@ -177,11 +177,12 @@ class LoadedForms:
         return not self.errors
 
 
-def load_forms(folder: Path, languages: Sequence[str]) -> LoadedForms:
+def load_forms(folder: Path, languages: Sequence[str],
+               new_languages: Sequence[str] = ()) -> LoadedForms:
     """Every ``*.yaml`` form in ``folder``, sorted by file name, or every error."""
     forms, errors = [], []
     for path in sorted(folder.glob("*.yaml")):
-        loaded = load_model(path, Form, context=validation_context(languages))
+        loaded = load_model(path, Form, context=validation_context(languages, new_languages))
         if loaded.ok:
             if loaded.value.id != path.stem:
                 errors.append(LoadError(str(path), 1, 1, "id", f"the id '{loaded.value.id}' is not "

@@ -115,9 +115,10 @@ def _refuse_anchors_and_depth(text: str) -> None:
             depth -= 1
 
 
-def load_file(path: str | Path, languages: Sequence[str]) -> Loaded:
-    """The data file at ``path``, validated for the site ``languages``."""
-    return load_model(path, Dataset, context=validation_context(languages))
+def load_file(path: str | Path, languages: Sequence[str], new_languages: Sequence[str] = ()) -> Loaded:
+    """The data file at ``path``, validated for the site ``languages`` (texts
+    in ``new_languages``, still being translated, may be missing)."""
+    return load_model(path, Dataset, context=validation_context(languages, new_languages))
 
 
 def load_model(path: str | Path, model: type[BaseModel], *, context: dict | None = None,

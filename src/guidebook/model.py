@@ -203,14 +203,17 @@ class Strict(BaseModel):
 
 KOREAN = "ko"  # the hospitals' language: names and addresses are always given in it too
 LANGUAGES_KEY = "languages"  # validation context: the site languages, from mkdocs.yml
+NEW_KEY = "new_languages"  # validation context: languages being translated (optional texts)
 
 
-def validation_context(languages: Sequence[str]) -> dict[str, tuple[str, ...]]:
+def validation_context(languages: Sequence[str],
+                       new_languages: Sequence[str] = ()) -> dict[str, tuple[str, ...]]:
     """What the models need to know to validate a file: the site languages
-    (mkdocs.yml decides them; no model lists them)."""
+    (mkdocs.yml decides them; no model lists them), and those still being
+    translated, whose texts may be missing."""
     if not languages:
         raise ValueError("validation needs the site languages (Settings.languages)")
-    return {LANGUAGES_KEY: tuple(languages)}
+    return {LANGUAGES_KEY: tuple(languages), NEW_KEY: tuple(new_languages)}
 
 
 def _site_languages(info: ValidationInfo) -> tuple[str, ...]:
@@ -240,6 +243,10 @@ class ByLanguage(RootModel[dict[str, T]], Generic[T]):
         return self._default
 
     def __getitem__(self, lang: str) -> T:
+        """The text in ``lang``; in a language still being translated (mkdocs.yml
+        ``new_languages``), the default language's when it has none yet."""
+        if lang not in self.root and self._default in self.root:
+            return self.root[self._default]
         return self.root[lang]
 
     def get(self, lang: str, default: T | None = None) -> T | None:
@@ -260,7 +267,9 @@ class ByLanguage(RootModel[dict[str, T]], Generic[T]):
                           f"'{unknown[0]}'은(는) 이 안내서의 언어가 아닙니다",
                           hint + "languages: " + ", ".join(allowed),
                           hint_ko + "언어: " + ", ".join(allowed), at=unknown[0])
-        missing = [k for k in allowed if k not in self.root] if self.REQUIRED else []
+        new = (info.context or {}).get(NEW_KEY, ())
+        missing = ([k for k in allowed if k not in self.root and k not in new]
+                   if self.REQUIRED else [])
         if missing:
             raise problem(f"the required field '{missing[0]}' is missing (the text in that language)",
                           f"필수 항목 '{missing[0]}'(그 언어로 쓴 글)이(가) 없습니다",

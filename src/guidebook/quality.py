@@ -22,7 +22,7 @@ import yaml
 from .forms import Form, unreviewed
 from .model import Dataset, Institution
 from .render import GENERATED_DIR
-from .settings import ReleaseSettings
+from .settings import ReleaseSettings, Settings
 
 REVIEW_KEY = "translation_review"
 REVIEWED = {"source", "reviewed"}
@@ -101,6 +101,16 @@ def form_problems(forms: Sequence[Form], forms_dir: Path) -> list[Problem]:
                     f"{form.review[lang]})",
                     f"서식의 {lang} 문구가 검수되지 않았습니다 (review.{lang}: {form.review[lang]})")
             for form in forms for lang in unreviewed(form)]
+
+
+def language_problems(settings: Settings) -> list[Problem]:
+    """A language still being translated (``guidebook add-language``) is not released."""
+    return [Problem("new_language", "mkdocs.yml extra.guidebook.new_languages",
+                    f"the language '{code}' is still being translated (new_languages); when its "
+                    f"names and pages are done, remove it from new_languages",
+                    f"'{code}' 언어는 아직 번역 중입니다 (new_languages). 이름과 페이지 번역이 끝나면 "
+                    f"new_languages에서 지우세요")
+            for code in settings.guidebook.new_languages]
 
 
 def front_matter(path: Path) -> dict:

@@ -54,6 +54,9 @@ class GuidebookSettings(_Strict):
     """``extra.guidebook`` in mkdocs.yml; paths are relative to mkdocs.yml."""
 
     data: str = "data/institutions.yaml"
+    new_languages: tuple[str, ...] = Field(
+        (), description="site languages still being translated (guidebook add-language): "
+        "their missing texts fall back to the default language; a release refuses them")
     forms: str = "data/forms"
     search_words: str = "data/search-words.yaml"
     release: ReleaseSettings = ReleaseSettings()
@@ -173,9 +176,16 @@ def load_settings(config_file: Path | str, environ: Mapping[str, str] | None = N
         raise SettingsError(head + "\n" + "\n".join(e.format() for e in loaded.errors))
     epoch = environ.get("SOURCE_DATE_EPOCH")
     root = config_file.resolve().parent
+    languages = site_languages(config, config_file)
+    strays = [c for c in loaded.value.new_languages if c not in languages]
+    if strays:
+        raise SettingsError(f"{config_file}: extra.guidebook.new_languages names {', '.join(strays)}, "
+                            f"which the i18n plugin's languages do not list. Fix: add it there or "
+                            f"remove it here (guidebook add-language / remove-language). "
+                            f"new_languages의 {', '.join(strays)}은(는) i18n 언어 목록에 없습니다.")
     return Settings(
         root=root,
-        languages=site_languages(config, config_file),
+        languages=languages,
         site_url=config.get("site_url") or None,
         docs_dir=root / str(config.get("docs_dir") or "docs"),
         guidebook=loaded.value,

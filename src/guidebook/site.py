@@ -24,13 +24,13 @@ from .load import LoadError, Loaded, load_file, load_model
 from .model import Dataset, validation_context
 from .offline import AppName
 from .pages import sync_form_pages, sync_generated_pages
-from .quality import (Problem, data_problems, form_problems, is_reviewed, is_stale, page_problems,
-                      publishable)
+from .quality import (Problem, data_problems, form_problems, is_reviewed, is_stale,
+                      language_problems, page_problems, publishable)
 from .render import GENERATED_DIR, expand_placeholders
 from .search_words import SearchWords
 from .settings import Settings
 
-_cache: dict[tuple[Path, tuple[str, ...]], tuple[tuple[int, int], Loaded]] = {}
+_cache: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], tuple[tuple[int, int], Loaded]] = {}
 
 # Keys the hooks keep in MkDocs' ``config.extra`` (which lives as long as one
 # build of the five languages): each language's sitemap entries, and the flag
@@ -59,15 +59,16 @@ def _stamp(path: Path) -> tuple[int, int]:
         return 0, 0
 
 
-def load_cached(path: Path, languages: tuple[str, ...]) -> Dataset:
+def load_cached(path: Path, languages: tuple[str, ...],
+                new_languages: tuple[str, ...] = ()) -> Dataset:
     """Load and validate ``path``; the i18n plugin builds once per language, so
     the result is reused while the file is unchanged. Raises DataError."""
     path = path.resolve()
     key = _stamp(path)
-    cached = _cache.get((path, languages))
+    cached = _cache.get((path, languages, new_languages))
     if cached is None or cached[0] != key:
-        cached = (key, load_file(path, languages))
-        _cache[(path, languages)] = cached
+        cached = (key, load_file(path, languages, new_languages))
+        _cache[(path, languages, new_languages)] = cached
     loaded = cached[1]
     if not loaded.ok:
         raise DataError(loaded.errors)
@@ -82,12 +83,13 @@ def forms_stamp(folder: Path) -> tuple:
     return tuple((p.name, _stamp(p)) for p in sorted(folder.glob("*.yaml")))
 
 
-def load_forms_cached(folder: Path, languages: tuple[str, ...]) -> tuple[Form, ...]:
+def load_forms_cached(folder: Path, languages: tuple[str, ...],
+                      new_languages: tuple[str, ...] = ()) -> tuple[Form, ...]:
     """The forms of ``folder`` (guidebook/forms.py), reused while no file
     changed; raises DataError with every problem."""
-    key = (folder.resolve(), languages, forms_stamp(folder))
+    key = (folder.resolve(), languages, new_languages, forms_stamp(folder))
     if key not in _forms_cache:
-        loaded = load_forms(folder, languages)
+        loaded = load_forms(folder, languages, new_languages)
         if not loaded.ok:
             raise DataError(loaded.errors)
         _forms_cache.clear()
@@ -118,8 +120,9 @@ def prepare(settings: Settings) -> Prepared:
     validate the data, compile the catalogs, write the generated pages."""
     data_file, docs_dir, policy = settings.data_file, settings.docs_dir, settings.guidebook.release
     ref = settings.reference_date
-    full = load_cached(data_file, settings.languages)
-    forms = load_forms_cached(settings.forms_dir, settings.languages)
+    new = settings.guidebook.new_languages
+    full = load_cached(data_file, settings.languages, new)
+    forms = load_forms_cached(settings.forms_dir, settings.languages, new)
     compile_catalogs(settings.translations_dir)
     # The i18n plugin runs the whole build once per language: the pages of
     # all languages are written by the first run, and again only when an
@@ -128,7 +131,7 @@ def prepare(settings: Settings) -> Prepared:
     key = (settings, _stamp(data_file.resolve()), forms_stamp(settings.forms_dir),
            _stamp(settings.search_words_file), ref, tuple(p.stat().st_mtime_ns for p in mo_files))
     problems = (data_problems(full, ref, policy) + page_problems(docs_dir, settings.languages)
-                + form_problems(forms, settings.forms_dir))
+                + form_problems(forms, settings.forms_dir) + language_problems(settings))
     markers = [docs_dir / folder / f"index.{settings.default_language}.md"
                for folder in (GENERATED_DIR, FORMS_DIR)]
     if key in _prepared and all(m.exists() for m in markers):

@@ -84,3 +84,20 @@ def test_no_language_list_is_written_out_in_the_code() -> None:
             if pattern.search(line) and not line.lstrip().startswith((">>>", "...", "[", "(")):
                 found.append(f"{path.name}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_a_language_being_translated_may_lack_texts_and_must_be_listed(tmp_path: Path) -> None:
+    config = config_with(tmp_path, "        - locale: ar\n",
+                         "        - locale: ja\n          name: ja\n        - locale: ar\n")
+    text = config.read_text(encoding="utf-8").replace("  guidebook:\n",
+                                                      "  guidebook:\n    new_languages: [ja]\n", 1)
+    config.write_text(text, encoding="utf-8")
+    settings = load_settings(config, {})
+    loaded = load_file(FIXTURES / "institutions.yaml", settings.languages,
+                       settings.guidebook.new_languages)
+    assert loaded.ok, [e.format() for e in loaded.errors]
+    eye = loaded.dataset.institutions[0]
+    assert eye.name["ja"] == eye.name["en"]  # falls back to the default language
+    config.write_text(text.replace("new_languages: [ja]", "new_languages: [jp]"), encoding="utf-8")
+    with pytest.raises(SettingsError, match="new_languages names jp"):
+        load_settings(config, {})
