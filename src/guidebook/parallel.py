@@ -112,7 +112,10 @@ def _build_language(site_dir: Path, work: Path, lang: str) -> tuple[str, str | N
     assert config is not None
     i18n = config.plugins["i18n"]
     # Every output folder is new, and the staging folder must keep what the
-    # other languages move into it: nothing to clean.
+    # other languages move into it: nothing to clean. MkDocs' supported way
+    # to skip the cleaning, build(dirty=True), also logs a warning that
+    # strict mode turns into a failure and skips unchanged pages, so this
+    # worker process (and only it) replaces the cleaning function instead.
     mkdocs_utils.clean_directory = lambda path: None
     config["site_dir"] = str(site_dir if lang == i18n.default_language else work / lang)
     i18n.current_language = lang
