@@ -21,8 +21,10 @@ from pydantic import BaseModel, ValidationError
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .chars import describe, first_lookalike, is_lookalike
 from .explain import GENERIC, MESSAGES, allowed_literals, fields_at
 from .model import Dataset, validation_context
+from .vocabulary import korean_match
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 FieldPath = tuple[str | int, ...]
@@ -317,6 +319,21 @@ class _Converter:
         value = err.get("input")
         if kind == "literal_error":
             allowed = allowed_literals(self.model, loc)
+            korean = korean_match(str(value), allowed)
+            if korean:  # 피부과 typed for the code: name the code, not a list of 25
+                code, label = korean
+                return self.error_at(mark, loc, f"'{value}' is Korean; this field takes a code",
+                                     f"'{value}'은(는) 한국어입니다. 이 항목에는 코드를 씁니다",
+                                     f"did you mean {code} ({label})?",
+                                     f"{code} ({label})을(를) 쓰려던 것인가요?")
+            ch = first_lookalike(str(value))
+            if ch is not None:
+                en, ko = describe(ch)
+                plain = "".join(c for c in str(value) if not is_lookalike(c))
+                return self.error_at(mark, loc, f"'{value}' contains {en}",
+                                     f"'{value}'에 {ko}이(가) 들어 있습니다",
+                                     f"write '{plain}' with straight characters only",
+                                     f"반각 문자로만 '{plain}'을(를) 쓰세요")
             close = difflib.get_close_matches(str(value), allowed, n=1)
             hint_en = f"did you mean '{close[0]}'? " if close else ""
             hint_ko = f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else ""
@@ -324,6 +341,14 @@ class _Converter:
                                  f"'{value}'은(는) 허용된 값이 아닙니다",
                                  hint_en + "allowed: " + ", ".join(allowed),
                                  hint_ko + "허용된 값: " + ", ".join(allowed))
+        if kind == "string_pattern_mismatch" and isinstance(value, str):
+            bad = next((c for c in value if not (c.isascii() and (c.isalnum() or c in "-_"))), None)
+            if bad is not None:
+                en, ko = describe(bad)
+                fix_en, fix_ko = MESSAGES[kind][2:]
+                return self.error_at(mark, loc, f"'{value}' is not a valid id: it contains {en}",
+                                     f"'{value}'은(는) 올바른 id가 아닙니다. {ko}이(가) 들어 있습니다",
+                                     fix_en, fix_ko)
         en, ko, fix_en, fix_ko = MESSAGES.get(kind, GENERIC)
         return self.error_at(mark, loc, en.format(msg=err["msg"], value=value, **ctx),
                              ko.format(msg=err["msg"], value=value, **ctx), fix_en, fix_ko)
