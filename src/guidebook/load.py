@@ -24,6 +24,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .chars import describe, first_lookalike, is_lookalike
 from .explain import GENERIC, MESSAGES, allowed_literals, fields_at
 from .model import Dataset, validation_context
+from .syntax import explain as explain_syntax
+from .syntax import prescan
 from .vocabulary import korean_match
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -161,6 +163,9 @@ def load_bytes(raw: bytes, filename: str = "<data>", languages: Sequence[str] = 
         return fail(1, 1, "the file is empty", "파일이 비어 있습니다",
                     "restore the file from the previous version", "이전 버전으로 파일을 되돌리세요")
 
+    slip = prescan(text)
+    if slip is not None:
+        return fail(slip.line, slip.column, slip.en, slip.ko, slip.fix_en, slip.fix_ko)
     loader = None
     try:
         _refuse_anchors_and_depth(text)
@@ -180,13 +185,13 @@ def load_bytes(raw: bytes, filename: str = "<data>", languages: Sequence[str] = 
     except _Refused as exc:
         return fail(exc.mark.line + 1, exc.mark.column + 1, exc.en, exc.ko, exc.fix_en, exc.fix_ko)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return fail(line, col, f"YAML syntax error: {exc.problem}", f"YAML 문법 오류: {exc.problem}",
-                    "check the indentation and the colon after each field name",
-                    "들여쓰기와 항목 이름 뒤의 콜론(:)을 확인하세요")
-    except yaml.YAMLError as exc:
-        return fail(1, 1, f"YAML error: {exc}", f"YAML 오류: {exc}")
+        slip = explain_syntax(exc, text)
+        return fail(slip.line, slip.column, f"YAML syntax error: {slip.en}",
+                    f"YAML 문법 오류: {slip.ko}", slip.fix_en, slip.fix_ko)
+    except yaml.YAMLError:
+        return fail(1, 1, "YAML syntax error: the file cannot be read as YAML",
+                    "YAML 문법 오류: 파일을 YAML로 읽을 수 없습니다",
+                    "restore the file from the previous version", "이전 버전으로 파일을 되돌리세요")
     if root is None:  # only comments
         return fail(1, 1, "the file is empty", "파일이 비어 있습니다",
                     "restore the file from the previous version", "이전 버전으로 파일을 되돌리세요")
@@ -355,6 +360,14 @@ class _Converter:
 
     def _unknown_field(self, mark: yaml.Mark, loc: FieldPath) -> LoadError:
         known = fields_at(self.model, loc[:-1])
+        odd = next((c for c in str(loc[-1]) if is_lookalike(c) or c == "\t"), None)
+        if odd is not None:
+            en, ko = describe(odd)
+            plain = "".join(c for c in str(loc[-1]) if not (is_lookalike(c) or c.isspace()))
+            return self.error_at(mark, loc, f"the field name '{loc[-1]}' contains {en}",
+                                 f"항목 이름 '{loc[-1]}'에 {ko}이(가) 들어 있습니다",
+                                 f"write '{plain}' in English (half-width) mode",
+                                 f"영문(반각) 모드로 '{plain}'을(를) 쓰세요")
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         fix_en = f"did you mean '{close[0]}'?" if close else "allowed fields: " + ", ".join(known)
         fix_ko = f"'{close[0]}'을(를) 쓰려던 것인가요?" if close else "허용된 항목: " + ", ".join(known)
