@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,9 @@ class Loaded:
 
     value: Any
     errors: tuple[LoadError, ...]
+    # Where each value of a valid file is (1-based line and column), by field
+    # path: release checks name the line of the date or flag they refuse.
+    marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -219,7 +222,8 @@ def load_bytes(raw: bytes, filename: str = "<data>", languages: Sequence[str] = 
     if errors:
         errors.sort(key=lambda e: (e.line, e.column))
         return Loaded(None, tuple(errors))
-    return Loaded(value, ())
+    return Loaded(value, (), {path: (mark.line + 1, mark.column + 1)
+                              for path, mark in converter.value_marks.items()})
 
 
 def _most_specific(errors: list[Any]) -> list[Any]:

@@ -440,8 +440,26 @@ class PartnerTerm(Strict):
         return self
 
 
+# Ids that are the address of another page: institutions/index/ is the
+# directory (institutions/index.<lang>.md would replace it).
+RESERVED_INSTITUTION_IDS = ("index",)
+
+
+def not_reserved(reserved: tuple[str, ...], folder: str):  # noqa: ANN201
+    """A validator refusing ids whose page would replace another page of ``folder``."""
+    def check(value: str) -> str:
+        if value in reserved:
+            raise problem(f"the id '{value}' is taken: /{folder}/{value}/ is a page the build makes",
+                          f"id '{value}'은(는) 쓸 수 없습니다. /{folder}/{value}/는 빌드가 만드는 페이지입니다",
+                          f"choose another id, e.g. '{value}-1' or the institution's name",
+                          f"다른 id를 쓰세요. 예: '{value}-1' 또는 기관 이름")
+        return value
+    return AfterValidator(check)
+
+
 class Institution(Strict):
-    id: str = Field(pattern=SLUG, max_length=60)
+    id: Annotated[str, Field(pattern=SLUG, max_length=60),
+                  not_reserved(RESERVED_INSTITUTION_IDS, "institutions")]
     category: Category
     name: Names
     specialties: tuple[Specialty, ...] = ()

@@ -28,6 +28,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -95,7 +96,8 @@ def build_site(config: MkDocsConfig, jobs: int) -> None:
         entries = {}
         # Not multiprocessing.Pool: it waits forever for the task of a worker
         # that died (killed for memory, say); this executor reports it.
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_ignore_interrupt) as pool:
             futures = [pool.submit(_build_language, site_dir, work, lang) for lang in languages]
             try:
                 for future in as_completed(futures):
@@ -105,6 +107,12 @@ def build_site(config: MkDocsConfig, jobs: int) -> None:
                     entries[lang] = recorded
             except BrokenProcessPool:
                 raise Abort(WORKER_DIED) from None
+            except KeyboardInterrupt:
+                # Ctrl-C reaches the parent alone (the workers ignore it): stop
+                # the workers now rather than wait for their languages.
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
+                raise
             finally:
                 for future in futures:
                     future.cancel()  # the languages not started yet
@@ -120,6 +128,12 @@ def build_site(config: MkDocsConfig, jobs: int) -> None:
         _config = None
         i18n.building = False
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _ignore_interrupt() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (one message, a clean
+    stop), not five workers' tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _build_language(site_dir: Path, work: Path, lang: str) -> tuple[str, str | None, list]:

@@ -37,14 +37,19 @@ def test_stale_records_and_ended_partners() -> None:
 
 
 def test_data_problems_name_what_a_release_refuses() -> None:
-    problems = quality.data_problems(DATA, dt.date(2028, 1, 1), POLICY)
+    loaded = load_file(FIXTURES / "institutions.yaml", LANGS)
+    problems = quality.data_problems(DATA, dt.date(2028, 1, 1), POLICY, loaded.marks)
     assert [(p.kind, p.where) for p in problems] == [
-        ("sample", "data/institutions.yaml"),
-        ("ended", "institution 'test-eye-hospital'"),
-        ("stale", "institution 'test-clinic'"),
-        ("stale", "institution 'test-hotel'"),
+        ("sample", "sample"),
+        ("ended", "institutions[0].partner.to"),
+        ("stale", "institutions[1].last_verified"),
+        ("stale", "institutions[2].last_verified"),
     ]
     assert "2026-01-15" in problems[2].en and "12개월" in problems[2].ko
+    lines = (FIXTURES / "institutions.yaml").read_text(encoding="utf-8").splitlines()
+    for problem, value in zip(problems, ("true", "2027-12-31", "2026-01-15", "")):
+        assert problem.file == "data/institutions.yaml" and problem.fix_en and problem.fix_ko
+        assert lines[problem.line - 1][problem.column - 1:].startswith(value), problem.format()
     fresh = DATA.model_copy(update={"sample": False})
     assert quality.data_problems(fresh, dt.date(2026, 6, 1), POLICY) == []
 
@@ -65,7 +70,8 @@ def test_page_problems_unreviewed_and_untranslated(tmp_path: Path) -> None:
     page(tmp_path / "institutions", "x.zh.md")  # generated: not an editor's page
     problems = quality.page_problems(tmp_path, LANGS)
     assert [(p.kind, p.where) for p in problems] == [("untranslated", "a.ar.md"),
-                                                    ("unreviewed", "b.zh.md")]
+                                                    ("unreviewed", "translation_review")]
+    assert problems[1].format().startswith(f"{tmp_path.name}/b.zh.md:2:1: translation_review:")
 
 
 def test_broken_links_are_found(tmp_path: Path) -> None:

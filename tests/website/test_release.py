@@ -14,6 +14,7 @@ from tests.conftest import copy_project
 from tests.website.test_site import tree_digest
 
 EPOCH = "1775001600"  # 2026-04-01: the fixture records are fresh then
+RELEASE_URL = "https://medical-guide.ydp.go.kr/"  # a release refuses the placeholder guide.example.org
 
 
 def build(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
@@ -41,6 +42,7 @@ def release_ready(tmp_path_factory) -> Path:
     """A project a release build accepts: real data, reviewed pages, fresh dates."""
     project = copy_project(tmp_path_factory.mktemp("release"))
     edit(project / "data" / "institutions.yaml", "sample: true", "sample: false")
+    edit(project / "mkdocs.yml", "site_url: https://guide.example.org/", f"site_url: {RELEASE_URL}")
     mark_all_reviewed(project / "content")
     for form in (project / "data" / "forms").glob("*.yaml"):  # the medical forms' wording too
         form.write_text(form.read_text(encoding="utf-8").replace(": unreviewed", ": reviewed"),
@@ -53,9 +55,12 @@ def test_release_build_refuses_sample_stale_and_unreviewed(tmp_path: Path) -> No
     done = build(project, "--release", SOURCE_DATE_EPOCH="1801440000")  # 2027-02-01
     assert done.returncode == 1
     assert "Release refused" in done.stderr and "배포할 수 없습니다" in done.stderr
-    assert "data/institutions.yaml: the file holds sample data" in done.stderr
-    assert "institution 'test-clinic': last verified on 2026-01-15, more than 12 months ago" in done.stderr
-    assert re.search(r"help\.zh\.md: the translation is not reviewed", done.stderr)
+    assert re.search(r"data/institutions\.yaml:\d+:\d+: sample: the file holds sample data", done.stderr)
+    assert re.search(r"data/institutions\.yaml:\d+:\d+: institutions\[1\]\.last_verified: 'test-clinic' "
+                     r"was last verified on 2026-01-15, more than 12 months ago", done.stderr)
+    assert re.search(r"content/help\.zh\.md:\d+:1: translation_review: the translation is not reviewed",
+                     done.stderr)
+    assert re.search(r"mkdocs\.yml:\d+:1: site_url: site_url is the placeholder", done.stderr)
     assert "Traceback" not in done.stderr
     assert not (project / "site").exists()
 
