@@ -140,16 +140,19 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     """Per language: what is missing or unreviewed (text, or JSON with --json)."""
     from .coverage import format_report, report
 
+    from .inputs import check_all
+
     settings = _settings(args)
-    loaded = load_file(_data_path(args, settings), settings.languages)
-    if not loaded.ok:
-        return cmd_check(args)
-    assert loaded.dataset is not None
-    forms = load_forms(settings.forms_dir, settings.languages)
-    if not forms.ok:
-        return cmd_check(args)
-    data = report(loaded.dataset, Path(args.docs_dir) if args.docs_dir else settings.docs_dir,
-                  settings.translations_dir, forms.forms)
+    if args.docs_dir:  # another folder of pages (print texts are the build's business)
+        settings = settings.model_copy(update={"docs_dir": Path(args.docs_dir), "pdf": False})
+    if args.file:
+        settings = settings.model_copy(update={"root": Path.cwd(), "guidebook": settings.guidebook.model_copy(
+            update={"data": str(Path(args.file).resolve())})})
+    checked = check_all(settings)  # a page it cannot read would be counted wrong: say why
+    if checked.errors:
+        _report(sorted(checked.errors, key=lambda e: (e.file, e.line, e.column)))
+        return 1
+    data = report(checked.data.dataset, settings.docs_dir, settings.translations_dir, checked.forms)
     print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else format_report(data))
     return 0
 

@@ -131,13 +131,16 @@ def check_front_matter(text: str, display: str) -> list[LoadError]:
                       e.fix_en, e.fix_ko) for e in loaded.errors]
 
 
+_LOOSE_LIST = re.compile(r"^institutions\s+services\s*=\s*(.+)$", re.S)
+
+
 def check_placeholders(text: str, display: str) -> list[LoadError]:
     """Each ``<!-- guidebook:… -->`` list names services the vocabulary has."""
     errors = []
     for match in PLACEHOLDER.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        args = LIST_ARGS.match(match.group(1).strip())
+        args = _LOOSE_LIST.match(match.group(1).strip())  # then each word, to name the wrong one
         if not args:
             errors.append(_error(display, line, col, "guidebook list",
                                  f"'{match.group(0)}' is not a guidebook list",
@@ -166,8 +169,8 @@ def check_content(docs_dir: Path, languages: Sequence[str], display: str | None 
     folder = display or docs_dir.name
     if not docs_dir.is_dir():
         return [_error(folder, 1, 1, "docs_dir", "the content folder does not exist",
-                       "내용 폴더가 없습니다", "check docs_dir in mkdocs.yml",
-                       "mkdocs.yml의 docs_dir을 확인하세요")]
+                       "내용 폴더가 없습니다", "check the folder name (docs_dir in mkdocs.yml, or --docs-dir)",
+                       "폴더 이름을 확인하세요 (mkdocs.yml의 docs_dir 또는 --docs-dir)")]
     errors = []
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir)
