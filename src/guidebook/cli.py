@@ -153,7 +153,8 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         _report(sorted(checked.errors, key=lambda e: (e.file, e.line, e.column)))
         return 1
     data = report(checked.data.dataset, settings.docs_dir, settings.translations_dir, checked.forms)
-    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else format_report(data))
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json
+          else format_report(data, None if args.all else args.limit))
     return 0
 
 
@@ -244,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     coverage.add_argument("file", nargs="?", default=None, help="default: extra.guidebook.data")
     coverage.add_argument("--docs-dir", default=None, help="default: mkdocs.yml's docs_dir")
     coverage.add_argument("--json", action="store_true", help="machine-readable output")
+    coverage.add_argument("--limit", type=int, default=None,
+                          help="show at most this many names per list (default: all of them)")
+    coverage.add_argument("--all", action="store_true", help="every name of every list (the default)")
     coverage.set_defaults(func=cmd_coverage)
 
     schema = sub.add_parser("schema", parents=[config], help="write the JSON Schema of the data file")

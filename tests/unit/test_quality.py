@@ -161,3 +161,23 @@ def test_preview_summary_counts_long_lists() -> None:
     assert lines[0].startswith("data: sample data")
     assert lines[1].startswith("5 page translations are not reviewed yet") and len(lines) == 2
     assert len(quality.summarized(problems[:3])) == 3  # few: each on its own
+
+
+def test_coverage_has_korean_headers_and_lists_everything(tmp_path: Path) -> None:
+    for n in range(15):
+        page(tmp_path, f"p{n:02}.en.md", "source")
+    text = coverage.format_report(coverage.report(DATA, tmp_path))
+    lines = text.splitlines()
+    assert lines[0].split()[:3] == ["lang", "names", "summaries"]
+    assert lines[1].split()[:3] == ["언어", "이름", "소개"]
+    missing = next(line for line in lines if line.startswith("zh pages missing"))
+    assert "(페이지 없음, 15)" in missing and "p14" in missing and "more" not in missing
+    short = coverage.format_report(coverage.report(DATA, tmp_path), limit=12)
+    assert "(+3 more, --all lists them; 3개 더)" in short
+
+
+def test_coverage_of_a_missing_folder_is_an_error(tmp_path: Path, capsys) -> None:
+    assert main(["coverage", "--docs-dir", str(tmp_path / "nowhere")]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'nowhere'}:1:1: docs_dir: the content folder does not exist" in err
+    assert "100%" not in err
