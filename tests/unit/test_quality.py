@@ -97,7 +97,7 @@ def test_coverage_counts_summaries_pages_and_strings(tmp_path: Path) -> None:
     assert report["zh"]["reviewed_pages"]["missing"] == ["a"]
     assert report["mn"]["pages"]["missing"] == ["a"]
     assert report["ar"]["strings"]["percent"] == 100.0
-    assert "zh summaries missing: test-eye-hospital" in coverage.format_report(report)
+    assert "zh summaries missing (소개 없음, 3): test-eye-hospital" in coverage.format_report(report)
 
 
 def test_coverage_command_prints_json(tmp_path: Path, capsys) -> None:
