@@ -22,7 +22,7 @@ from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .i18n import KOREAN, format_day, site_language
+from .i18n import KOREAN, format_day, install_gettext, site_language
 from .forms import Form
 from .model import Dataset, Institution
 from .render import (DRIVER_REQUEST_KO, help_desk_view, institution_path, institution_view,
@@ -83,7 +83,7 @@ def _environment(tr: NullTranslations) -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, auto_reload=False, extensions=["jinja2.ext.i18n"],
                       trim_blocks=True, lstrip_blocks=True)
-    env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
+    install_gettext(env, tr)  # newstyle, without "г.." after a Russian date
     env.filters["isolate"] = isolate
     return env
 

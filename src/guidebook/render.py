@@ -19,7 +19,7 @@ from babel.lists import format_list
 from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .i18n import KOREAN, format_day, language_name, site_language
+from .i18n import KOREAN, format_day, install_gettext, language_name, site_language
 from .directory import directory_context
 from .hours import format_rules
 from .hours import parse as parse_hours
@@ -187,7 +187,7 @@ def _environment(lang: str, tr: NullTranslations) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
+    install_gettext(env, tr)  # newstyle, without "г.." after a Russian date
     env.filters["slugify"] = _slugify
     env.globals["driver_request_ko"] = DRIVER_REQUEST_KO
     return env
