@@ -214,7 +214,7 @@ def _make_downloads(config: MkDocsConfig) -> None:
         return
     downloads.make_print(_published(config), site_dir=Path(config.site_dir),
                          docs_dir=Path(config.docs_dir), site_url=config.site_url, profile=profile,
-                         source_date=settings.source_date,
+                         source_date=settings.source_date, release=settings.release_build,
                          forms=site.load_forms_cached(settings.forms_dir, settings.languages),
                          progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
                                                      f"({r.blanks} blank) in {r.seconds:.1f} s"))
