@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook import (downloads, formpages, html_post, precompress, quality, search, serving, site,
-                       sitemap, vendor)
+from guidebook import (downloads, formpages, html_post, precompress, preview, quality, search,
+                       serving, site, sitemap, vendor)
 from guidebook.i18n import translations
 from guidebook.render import PlaceholderError
 from guidebook.settings import Settings, SettingsError, load_settings
@@ -84,6 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             vendor.qr_package(settings.root)  # fail now, not after the languages are built
     except (SettingsError, site.DataError, site.ReleaseError, FileExistsError,
             vendor.VendorError) as exc:
+        preview.report_failure(str(exc))  # for the browser, when serving
         raise PluginError(str(exc)) from None
     if _outside_language_loop(config):
         for line in quality.summarized(prepared.problems):
@@ -99,6 +100,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         language.name = names.get(language.locale, language.name)
         language.site_name = prepared.dataset.district.site_name[language.locale]
     return config
+
+
+def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - MkDocs' server
+    """`mkdocs serve`: a failed rebuild shows its problems in the browser
+    (guidebook/preview.py says how) instead of leaving it waiting."""
+    return preview.guard(server)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
