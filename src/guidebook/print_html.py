@@ -102,6 +102,11 @@ class PreviewMarks:
         return f"PREVIEW — not for printing ({en}) · 미리보기 — 인쇄용 아님 ({ko})"
 
     @property
+    def css_text(self) -> str:
+        """The text as a CSS string's content (no quote or backslash to end it)."""
+        return self.text.replace("\\", "").replace('"', "")
+
+    @property
     def title_prefix(self) -> str:
         return "PREVIEW — "
 

@@ -53,7 +53,7 @@ def test_a_preview_leaflet_is_marked_on_every_page_and_in_its_metadata(tmp_path:
 def test_a_release_leaflet_is_unmarked(tmp_path: Path) -> None:
     html = leaflet_html(DATA, "en", translations("en"), preview=preview_marks(True, sample=False,
                                                                              unreviewed=False), **ARGS)
-    assert "not for printing" not in html and 'class="gb-preview"' not in html and "<title>PREVIEW" not in html
+    assert "not for printing" not in html and ".sheet::after" not in html and "<title>PREVIEW" not in html
 
 
 @pytest.mark.parametrize("sample, unreviewed, reason", [
@@ -62,8 +62,8 @@ def test_a_release_leaflet_is_unmarked(tmp_path: Path) -> None:
 def test_every_preview_says_why(sample: bool, unreviewed: bool, reason: str) -> None:
     marks = preview_marks(False, sample=sample, unreviewed=unreviewed)
     html = leaflet_html(DATA, "ar", translations("ar"), preview=marks, **ARGS)
-    assert html.count(reason) == 2  # the band and the PDF subject
-    assert '<div class="gb-preview" lang="en" dir="ltr">' in html
+    assert html.count(reason) >= 2  # the PDF subject and the band of each kind of page
+    assert ".sheet::after" in html
 
 
 def test_the_forms_pdf_is_marked_when_their_wording_is_not_reviewed() -> None:
@@ -73,3 +73,16 @@ def test_the_forms_pdf_is_marked_when_their_wording_is_not_reviewed() -> None:
                       default_language="en", profile=PrintProfile(), created=dt.date(2026, 3, 9),
                       preview=marks)
     assert "translation not reviewed" in html and "<title>PREVIEW — " in html
+
+
+def test_every_page_of_a_preview_guidebook_is_marked_and_its_qr_codes_still_read(tmp_path: Path) -> None:
+    from guidebook.print_html import guidebook_html
+    from tests.print import pdftools
+
+    marks = preview_marks(False, sample=True, unreviewed=False)
+    path = tmp_path / "g.pdf"
+    render_job(PdfJob(guidebook_html(DATA, "ar", translations("ar"), preview=marks, **ARGS), path,
+                      PrintProfile(), booklet=False))
+    texts = page_texts(path)
+    assert all("PREVIEW — not for printing (sample data)" in t for t in texts), len(texts)
+    assert pdftools.qr_payloads(path, 3) == {"https://guide.example.org/ar/institutions/test-eye-hospital/"}
