@@ -205,7 +205,7 @@ def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) ->
     assert "Traceback" not in second.stderr
     assert "institutions[0].location: (3.5, 126.9071) is outside Korea" in second.stderr
     assert "institutions[1].category: 'clinc' is not an allowed value" in second.stderr
-    assert "2 problems in the data file" in second.stderr
+    assert "2 problems in data/institutions.yaml" in second.stderr
     assert tree_digest(project / "site") == before
     assert not list(project.glob(".site-*")), "staging folder left behind"
 
