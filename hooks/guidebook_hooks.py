@@ -14,7 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook import (downloads, formpages, html_post, offline, precompress, quality, search,
+from guidebook import (downloads, formpages, html_post, offline, precompress, preview, quality,
+                       search,
                        serving, site, sitemap, vendor)
 from guidebook.i18n import translations
 from guidebook.render import PlaceholderError
@@ -85,6 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             vendor.qr_package(settings.root)  # fail now, not after the languages are built
     except (SettingsError, site.DataError, site.ReleaseError, FileExistsError,
             vendor.VendorError) as exc:
+        preview.report_failure(str(exc))  # for the browser, when serving
         raise PluginError(str(exc)) from None
     if _outside_language_loop(config):
         for line in quality.summarized(prepared.problems):
@@ -100,6 +102,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         language.name = names.get(language.locale, language.name)
         language.site_name = prepared.dataset.district.site_name[language.locale]
     return config
+
+
+def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - MkDocs' server
+    """`mkdocs serve`: a failed rebuild shows its problems in the browser
+    (guidebook/preview.py says how) instead of leaving it waiting."""
+    return preview.guard(server)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -224,9 +232,9 @@ def _make_downloads(config: MkDocsConfig) -> None:
         return
     downloads.make_print(_published(config), site_dir=Path(config.site_dir),
                          docs_dir=Path(config.docs_dir), site_url=config.site_url, profile=profile,
-                         source_date=settings.source_date,
+                         source_date=settings.source_date, release=settings.release_build,
                          forms=site.load_forms_cached(settings.forms_dir, settings.languages,
-                                         settings.guidebook.new_languages),
+                                                      settings.guidebook.new_languages),
                          progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
                                                      f"({r.blanks} blank) in {r.seconds:.1f} s"))
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .forms import Form, LoadedForms, load_forms
+from .forms import Form
 from .load import load_file
+from .quality import summarized
 from .model import Dataset
 from .settings import Settings, SettingsError, load_settings, quiet_mkdocs
 
@@ -42,29 +43,63 @@ def _data_path(args: argparse.Namespace, settings: Settings) -> Path:
     return _display_path(Path(args.file) if args.file else settings.data_file)
 
 
+def _report(errors: list, release: bool = False) -> None:
+    """Every problem (English line, Korean line), then a count per language."""
+    for error in errors:
+        print(error.format(), file=sys.stderr)
+    count = len(errors)
+    files = sorted({e.file for e in errors if e.file})
+    where = ", ".join(files[:4]) + (f" and {len(files) - 4} more files" if len(files) > 4 else "")
+    where_ko = ", ".join(files[:4]) + (f" 외 {len(files) - 4}개 파일" if len(files) > 4 else "")
+    kind_en = "reason a release is refused" if release else "problem"
+    kind_ko = "배포를 막는 문제" if release else "문제"
+    print(f"\n{count} {kind_en.replace('reason', 'reasons') if release and count != 1 else kind_en}"
+          f"{'s' if count != 1 and not release else ''} in {where}. "
+          f"{where_ko}에 {kind_ko}가 {count}개 있습니다.", file=sys.stderr)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the data file and (unless a file is named) the forms; report
-    every problem at once."""
+    """Validate everything the build reads (with FILE: that data file alone);
+    with --release, also everything a release refuses. Every problem at once."""
+    from .inputs import check_all
+    from .site import release_problems
+
     settings = _settings(args)
-    path = _data_path(args, settings)
-    new = settings.guidebook.new_languages
-    loaded = load_file(path, settings.languages, new)
-    forms = (load_forms(_display_path(settings.forms_dir), settings.languages, new)
-             if not args.file else LoadedForms((), ()))
-    errors = list(loaded.errors) + list(forms.errors)
-    if errors:
-        for error in errors:
-            print(error.format(), file=sys.stderr)
-        count = len(errors)
-        where = ", ".join(sorted({e.file for e in errors}))
-        print(f"\n{count} problem{'s' if count != 1 else ''} in {where}. "
-              f"{where}에 문제가 {count}개 있습니다.", file=sys.stderr)
+    if args.file:
+        path = _data_path(args, settings)
+        loaded = load_file(path, settings.languages)
+        if loaded.errors:
+            _report(list(loaded.errors))
+            return 1
+        n = len(loaded.dataset.institutions)
+        print(f"{path}: OK, {n} institutions. 문제 없음, 기관 {n}곳.")
+        return 0
+    checked = check_all(settings)
+    if checked.errors:
+        _report(sorted(checked.errors, key=lambda e: (e.file, e.line, e.column)))
         return 1
-    assert loaded.dataset is not None
-    n, f = len(loaded.dataset.institutions), len(forms.forms)
-    print(f"{path}: OK, {n} institutions. 문제 없음, 기관 {n}곳.")
-    if not args.file:
-        print(f"{_display_path(settings.forms_dir)}: OK, {f} forms. 문제 없음, 서식 {f}개.")
+    n, f = len(checked.data.dataset.institutions), len(checked.forms)
+    print(f"{_display_path(settings.data_file)}: OK, {n} institutions. 문제 없음, 기관 {n}곳.")
+    print(f"{_display_path(settings.forms_dir)}: OK, {f} forms. 문제 없음, 서식 {f}개.")
+    print(f"{_display_path(settings.docs_dir)}, {_display_path(settings.translations_dir)}: OK. "
+          "페이지와 번역 카탈로그 문제 없음.")
+    refused = release_problems(settings, checked.data, checked.forms)
+    if args.release:
+        if refused:
+            _report(refused, release=True)
+            print("Release refused: fix these, then run guidebook check --release again. "
+                  "배포할 수 없습니다. 위의 문제를 고친 뒤 다시 검사하세요.", file=sys.stderr)
+            return 1
+        print("Release check: OK, nothing a release refuses (links between built pages are "
+              "checked by guidebook build --release). 배포 검사: 문제 없음.")
+        return 0
+    if refused:
+        print(f"\nA preview builds; a release would refuse {len(refused)} thing(s) "
+              f"(guidebook check --release lists each with its line). 미리보기는 만들어지지만 "
+              f"배포는 {len(refused)}가지 이유로 거부됩니다 (guidebook check --release로 줄 번호와 "
+              "함께 확인).")
+        for line in summarized(refused):
+            print("  " + line.replace("\n", "\n  "))
     return 0
 
 
@@ -107,18 +142,21 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     """Per language: what is missing or unreviewed (text, or JSON with --json)."""
     from .coverage import format_report, report
 
+    from .inputs import check_all
+
     settings = _settings(args)
-    loaded = load_file(_data_path(args, settings), settings.languages,
-                       settings.guidebook.new_languages)
-    if not loaded.ok:
-        return cmd_check(args)
-    assert loaded.dataset is not None
-    forms = load_forms(settings.forms_dir, settings.languages, settings.guidebook.new_languages)
-    if not forms.ok:
-        return cmd_check(args)
-    data = report(loaded.dataset, Path(args.docs_dir) if args.docs_dir else settings.docs_dir,
-                  settings.translations_dir, forms.forms)
-    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else format_report(data))
+    if args.docs_dir:  # another folder of pages (print texts are the build's business)
+        settings = settings.model_copy(update={"docs_dir": Path(args.docs_dir), "pdf": False})
+    if args.file:
+        settings = settings.model_copy(update={"root": Path.cwd(), "guidebook": settings.guidebook.model_copy(
+            update={"data": str(Path(args.file).resolve())})})
+    checked = check_all(settings)  # a page it cannot read would be counted wrong: say why
+    if checked.errors:
+        _report(sorted(checked.errors, key=lambda e: (e.file, e.line, e.column)))
+        return 1
+    data = report(checked.data.dataset, settings.docs_dir, settings.translations_dir, checked.forms)
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json
+          else format_report(data, None if args.all else args.limit))
     return 0
 
 
@@ -226,14 +264,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="the guide's mkdocs.yml (languages and settings)")
 
     check = sub.add_parser("check", parents=[config],
-                           help="validate the data file (exit 1 on problems)")
-    check.add_argument("file", nargs="?", default=None, help="default: extra.guidebook.data")
+                           help="validate everything the build reads (exit 1 on problems)")
+    check.add_argument("file", nargs="?", default=None,
+                       help="check this data file alone (default: everything the build reads)")
+    check.add_argument("--release", action="store_true",
+                       help="also list everything a release refuses, with its line (exit 1 if any)")
     check.set_defaults(func=cmd_check)
 
     coverage = sub.add_parser("coverage", parents=[config], help="translation coverage per language")
     coverage.add_argument("file", nargs="?", default=None, help="default: extra.guidebook.data")
     coverage.add_argument("--docs-dir", default=None, help="default: mkdocs.yml's docs_dir")
     coverage.add_argument("--json", action="store_true", help="machine-readable output")
+    coverage.add_argument("--limit", type=int, default=None,
+                          help="show at most this many names per list (default: all of them)")
+    coverage.add_argument("--all", action="store_true", help="every name of every list (the default)")
     coverage.set_defaults(func=cmd_coverage)
 
     schema = sub.add_parser("schema", parents=[config], help="write the JSON Schema of the data file")
@@ -270,6 +314,10 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: one line; a build leaves site/ as it was
+        print("\nStopped (Ctrl-C); nothing was changed. 중단했습니다 (Ctrl-C). 바뀐 것은 없습니다.",
+              file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -63,18 +63,49 @@ def report(dataset: Dataset, docs_dir: Path, translations_root: Path = TRANSLATI
     return out
 
 
-def format_report(data: dict) -> str:
-    """The report as a table for a terminal, then what is missing."""
-    parts = ["names", "summaries", "pages", "reviewed_pages", "strings", "reviewed_forms"]
-    lines = ["lang  " + "  ".join(f"{p:>16}" for p in parts)]
+# Column headers: English above, Korean below (the district's editors read
+# the Korean; translators abroad the English).
+HEADERS = {
+    "names": ("names", "이름"),
+    "summaries": ("summaries", "소개"),
+    "pages": ("pages", "페이지"),
+    "reviewed_pages": ("reviewed pages", "검수된 페이지"),
+    "strings": ("strings", "화면 문구"),
+    "reviewed_forms": ("reviewed forms", "검수된 서식"),
+}
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (Hangul is two wide)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _right(text: str, width: int) -> str:
+    return " " * max(0, width - _width(text)) + text
+
+
+def format_report(data: dict, limit: int | None = None) -> str:
+    """The report as a table for a terminal, then everything that is missing
+    (the first ``limit`` of each list with a count of the rest, when given)."""
+    parts = list(HEADERS)
+    width = 16
+    lines = ["lang  " + "  ".join(_right(HEADERS[p][0], width) for p in parts),
+             "언어  " + "  ".join(_right(HEADERS[p][1], width) for p in parts)]
     for lang, row in data.items():
         cells = [f"{row[p]['done']}/{row[p]['total']} {row[p]['percent']:5.1f}%" for p in parts]
-        lines.append(f"{lang:<4}  " + "  ".join(f"{c:>16}" for c in cells))
+        lines.append(f"{lang:<4}  " + "  ".join(_right(c, width) for c in cells))
     for lang, row in data.items():
         for part in parts:
-            if row[part]["missing"]:
-                shown = ", ".join(map(str, row[part]["missing"][:12]))
-                more = len(row[part]["missing"]) - 12
-                lines.append(f"{lang} {part} missing: {shown}" + (f" (+{more} more)" if more > 0 else ""))
-    lines.append(f"(pages: '{REVIEW_KEY}: reviewed' or 'source' in the front matter counts as reviewed)")
+            missing = list(map(str, row[part]["missing"]))
+            if not missing:
+                continue
+            shown = missing if limit is None else missing[:limit]
+            more = len(missing) - len(shown)
+            en, ko = HEADERS[part]
+            lines.append(f"{lang} {en} missing ({ko} 없음, {len(missing)}): " + ", ".join(shown)
+                         + (f" (+{more} more, --all lists them; {more}개 더)" if more else ""))
+    lines.append(f"(pages: '{REVIEW_KEY}: reviewed' or 'source' in the front matter counts as reviewed. "
+                 f"머리말에 '{REVIEW_KEY}: reviewed' 또는 'source'가 있으면 검수된 것으로 셉니다.)")
     return "\n".join(lines)

@@ -27,7 +27,7 @@ from babel.lists import format_list
 from babel.support import NullTranslations
 from markupsafe import Markup
 
-from .forms import YES_NO_CODES, YES_NO_KO, Form, Item, unreviewed
+from .forms import RESERVED_IDS, YES_NO_CODES, YES_NO_KO, Form, Item, unreviewed
 from .i18n import KOREAN, language_name, site_language
 from .render import _environment, _front_matter
 
@@ -35,7 +35,6 @@ from .render import _environment, _front_matter
 FORMS_DIR = "forms"
 # The Korean reading page of a QR code, once for the whole site: /forms/read/.
 READER_DIR = f"{FORMS_DIR}/read"
-RESERVED_IDS = ("read", "index")
 # The browser files, all in the site root's assets/ (the languages share it):
 # the site's own (overrides/assets/) and the QR library (copied at post-build).
 SCRIPT = "assets/forms.js"

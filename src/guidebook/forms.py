@@ -13,12 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, ValidationInfo, model_validator
 
 from .load import LoadError, load_model
-from .model import SLUG, ByLanguage, KOREAN, Strict, Text, problem, validation_context
+from .model import SLUG, ByLanguage, KOREAN, Strict, Text, not_reserved, problem, validation_context
+
+# Form ids that are the address of another page: /forms/read/ is the QR
+# reading page, /forms/ (index) the list of forms.
+RESERVED_IDS = ("read", "index")
 
 ItemType = Literal["text", "date", "number", "choice", "multi", "yesno", "scale"]
 Review = Literal["source", "reviewed", "unreviewed"]
@@ -115,7 +119,7 @@ class Section(Strict):
 
 
 class Form(Strict):
-    id: str = Field(pattern=SLUG, max_length=40)
+    id: Annotated[str, Field(pattern=SLUG, max_length=40), not_reserved(RESERVED_IDS, "forms")]
     title: Localized
     intro: Localized | None = None
     review: ReviewStatus

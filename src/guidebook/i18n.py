@@ -212,3 +212,53 @@ def language_name(code: str, lang: str) -> str:
     except (ValueError, TypeError):
         return code
     return tag.get_display_name(reader) or code
+
+
+def fill(template: str, values: dict) -> str:
+    """``template % values``, without a second full stop where a value that
+    ends in one (Russian dates: "23 ноября 2026 г.") ends the sentence.
+
+    >>> fill("проверены %(date)s.", {"date": "23 ноября 2026\\u202fг."})
+    'проверены 23 ноября 2026\\u202fг.'
+    >>> fill("on %(date)s.", {"date": "March 9, 2025"})
+    'on March 9, 2025.'
+    """
+    for name, value in values.items():
+        if str(value).endswith("."):
+            template = template.replace(f"%({name})s.", f"%({name})s")
+    return template % values
+
+
+def install_gettext(env, tr: NullTranslations) -> None:  # noqa: ANN001 - a Jinja environment
+    """Jinja's newstyle gettext (``_("… %(date)s.", date=d)``) through :func:`fill`,
+    so no template can print "г.." after a date. Same calls as Jinja's own
+    (``num`` set by the plural forms, values escaped on autoescaped pages)."""
+    from jinja2 import pass_context
+    from markupsafe import Markup, escape
+
+    def finish(context, text: str, values: dict) -> str:  # noqa: ANN001
+        if context.eval_ctx.autoescape:
+            return fill(Markup(text), {k: escape(v) for k, v in values.items()})
+        return fill(text, values)
+
+    @pass_context
+    def gettext(context, message: str, **values):  # noqa: ANN001, ANN202
+        return finish(context, tr.gettext(message), values)
+
+    @pass_context
+    def ngettext(context, singular: str, plural: str, num: int, **values):  # noqa: ANN001, ANN202
+        values.setdefault("num", num)
+        return finish(context, tr.ngettext(singular, plural, num), values)
+
+    @pass_context
+    def pgettext(context, ctx: str, message: str, **values):  # noqa: ANN001, ANN202
+        return finish(context, tr.pgettext(ctx, message), values)
+
+    @pass_context
+    def npgettext(context, ctx: str, singular: str, plural: str, num: int, **values):  # noqa: ANN001, ANN202
+        values.setdefault("num", num)
+        return finish(context, tr.npgettext(ctx, singular, plural, num), values)
+
+    env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(gettext=gettext, _=gettext, ngettext=ngettext, pgettext=pgettext,
+                       npgettext=npgettext)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,12 @@ from pydantic import BaseModel, ValidationError
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .chars import describe, first_lookalike, is_lookalike
 from .explain import GENERIC, MESSAGES, allowed_literals, fields_at
 from .model import Dataset, validation_context
+from .syntax import explain as explain_syntax
+from .syntax import prescan
+from .vocabulary import korean_match
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 FieldPath = tuple[str | int, ...]
@@ -71,6 +75,9 @@ class Loaded:
 
     value: Any
     errors: tuple[LoadError, ...]
+    # Where each value of a valid file is (1-based line and column), by field
+    # path: release checks name the line of the date or flag they refuse.
+    marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -160,6 +167,9 @@ def load_bytes(raw: bytes, filename: str = "<data>", languages: Sequence[str] = 
         return fail(1, 1, "the file is empty", "파일이 비어 있습니다",
                     "restore the file from the previous version", "이전 버전으로 파일을 되돌리세요")
 
+    slip = prescan(text)
+    if slip is not None:
+        return fail(slip.line, slip.column, slip.en, slip.ko, slip.fix_en, slip.fix_ko)
     loader = None
     try:
         _refuse_anchors_and_depth(text)
@@ -179,13 +189,13 @@ def load_bytes(raw: bytes, filename: str = "<data>", languages: Sequence[str] = 
     except _Refused as exc:
         return fail(exc.mark.line + 1, exc.mark.column + 1, exc.en, exc.ko, exc.fix_en, exc.fix_ko)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return fail(line, col, f"YAML syntax error: {exc.problem}", f"YAML 문법 오류: {exc.problem}",
-                    "check the indentation and the colon after each field name",
-                    "들여쓰기와 항목 이름 뒤의 콜론(:)을 확인하세요")
-    except yaml.YAMLError as exc:
-        return fail(1, 1, f"YAML error: {exc}", f"YAML 오류: {exc}")
+        slip = explain_syntax(exc, text)
+        return fail(slip.line, slip.column, f"YAML syntax error: {slip.en}",
+                    f"YAML 문법 오류: {slip.ko}", slip.fix_en, slip.fix_ko)
+    except yaml.YAMLError:
+        return fail(1, 1, "YAML syntax error: the file cannot be read as YAML",
+                    "YAML 문법 오류: 파일을 YAML로 읽을 수 없습니다",
+                    "restore the file from the previous version", "이전 버전으로 파일을 되돌리세요")
     if root is None:  # only comments
         return fail(1, 1, "the file is empty", "파일이 비어 있습니다",
                     "restore the file from the previous version", "이전 버전으로 파일을 되돌리세요")
@@ -213,7 +223,8 @@ def load_bytes(raw: bytes, filename: str = "<data>", languages: Sequence[str] = 
     if errors:
         errors.sort(key=lambda e: (e.line, e.column))
         return Loaded(None, tuple(errors))
-    return Loaded(value, ())
+    return Loaded(value, (), {path: (mark.line + 1, mark.column + 1)
+                              for path, mark in converter.value_marks.items()})
 
 
 def _most_specific(errors: list[Any]) -> list[Any]:
@@ -318,6 +329,21 @@ class _Converter:
         value = err.get("input")
         if kind == "literal_error":
             allowed = allowed_literals(self.model, loc)
+            korean = korean_match(str(value), allowed)
+            if korean:  # 피부과 typed for the code: name the code, not a list of 25
+                code, label = korean
+                return self.error_at(mark, loc, f"'{value}' is Korean; this field takes a code",
+                                     f"'{value}'은(는) 한국어입니다. 이 항목에는 코드를 씁니다",
+                                     f"did you mean {code} ({label})?",
+                                     f"{code} ({label})을(를) 쓰려던 것인가요?")
+            ch = first_lookalike(str(value))
+            if ch is not None:
+                en, ko = describe(ch)
+                plain = "".join(c for c in str(value) if not is_lookalike(c))
+                return self.error_at(mark, loc, f"'{value}' contains {en}",
+                                     f"'{value}'에 {ko}이(가) 들어 있습니다",
+                                     f"write '{plain}' with straight characters only",
+                                     f"반각 문자로만 '{plain}'을(를) 쓰세요")
             close = difflib.get_close_matches(str(value), allowed, n=1)
             hint_en = f"did you mean '{close[0]}'? " if close else ""
             hint_ko = f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else ""
@@ -325,12 +351,28 @@ class _Converter:
                                  f"'{value}'은(는) 허용된 값이 아닙니다",
                                  hint_en + "allowed: " + ", ".join(allowed),
                                  hint_ko + "허용된 값: " + ", ".join(allowed))
+        if kind == "string_pattern_mismatch" and isinstance(value, str):
+            bad = next((c for c in value if not (c.isascii() and (c.isalnum() or c in "-_"))), None)
+            if bad is not None:
+                en, ko = describe(bad)
+                fix_en, fix_ko = MESSAGES[kind][2:]
+                return self.error_at(mark, loc, f"'{value}' is not a valid id: it contains {en}",
+                                     f"'{value}'은(는) 올바른 id가 아닙니다. {ko}이(가) 들어 있습니다",
+                                     fix_en, fix_ko)
         en, ko, fix_en, fix_ko = MESSAGES.get(kind, GENERIC)
         return self.error_at(mark, loc, en.format(msg=err["msg"], value=value, **ctx),
                              ko.format(msg=err["msg"], value=value, **ctx), fix_en, fix_ko)
 
     def _unknown_field(self, mark: yaml.Mark, loc: FieldPath) -> LoadError:
         known = fields_at(self.model, loc[:-1])
+        odd = next((c for c in str(loc[-1]) if is_lookalike(c) or c == "\t"), None)
+        if odd is not None:
+            en, ko = describe(odd)
+            plain = "".join(c for c in str(loc[-1]) if not (is_lookalike(c) or c.isspace()))
+            return self.error_at(mark, loc, f"the field name '{loc[-1]}' contains {en}",
+                                 f"항목 이름 '{loc[-1]}'에 {ko}이(가) 들어 있습니다",
+                                 f"write '{plain}' in English (half-width) mode",
+                                 f"영문(반각) 모드로 '{plain}'을(를) 쓰세요")
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         fix_en = f"did you mean '{close[0]}'?" if close else "allowed fields: " + ", ".join(known)
         fix_ko = f"'{close[0]}'을(를) 쓰려던 것인가요?" if close else "허용된 항목: " + ", ".join(known)

@@ -21,6 +21,7 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr,
                       ValidationInfo, model_validator)
 from pydantic_core import PydanticCustomError
 
+from .chars import describe, first_lookalike
 from .hours import HoursError
 from .hours import parse as parse_hours
 from .vocabulary import CATEGORIES, CHANNELS, SERVICES, SPECIALTIES
@@ -83,7 +84,33 @@ Name = Annotated[Text, Field(max_length=200), AfterValidator(_plain_name)]
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+# What a phone number may be written with: digits, a leading +, and the
+# separators people use. Anything else is refused rather than repaired:
+# libphonenumber reads letters as a keypad's digits (02-2639-765O becomes a
+# different, live number) and drops "ext 2" or "~8" silently.
+_PHONE_CHARS = set("0123456789+-. ()")
+_PHONE_FIX = ("write the number with digits, spaces and hyphens only, e.g. 02-2670-3114 or "
+              "+82 2 2670 3114; an extension or a second number goes in the summary",
+              "숫자, 공백, 하이픈만으로 쓰세요. 예: 02-2670-3114 또는 +82 2 2670 3114. 내선 번호나 "
+              "다른 번호는 소개(summary)에 쓰세요")
+
+
 def _phone(value: str) -> str:
+    value = value.strip()
+    bad = next((ch for ch in value if ch not in _PHONE_CHARS), None)
+    if bad is None and "+" in value[1:]:
+        bad = "+"
+    if bad is not None:
+        en, ko = describe(bad)
+        hint_en = hint_ko = ""
+        if bad in "oO":
+            hint_en, hint_ko = " (did you mean the digit 0?)", " (숫자 0을 쓰려던 것인가요?)"
+        elif bad in "lI":
+            hint_en, hint_ko = " (did you mean the digit 1?)", " (숫자 1을 쓰려던 것인가요?)"
+        raise problem(
+            f"'{value}' contains {en}{hint_en}: a phone number is digits only",
+            f"'{value}'에 {ko}이(가) 들어 있습니다{hint_ko}. 전화번호는 숫자로만 씁니다",
+            *_PHONE_FIX)
     try:
         number = phonenumbers.parse(value, "KR")
     except phonenumbers.NumberParseException:
@@ -95,7 +122,31 @@ def _phone(value: str) -> str:
             "write it with the area code, e.g. 02-2670-3114 or +82 2 2670 3114",
             "지역번호를 포함해 쓰세요. 예: 02-2670-3114 또는 +82 2 2670 3114",
         )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if not same_digits(value, e164):  # never publish a number other than the one written
+        raise problem(
+            f"'{value}' would be published as {e164}, which is not the number written",
+            f"'{value}'이(가) {e164}(으)로 바뀌어 게시됩니다. 쓴 번호와 다릅니다",
+            *_PHONE_FIX)
+    return e164
+
+
+def same_digits(written: str, e164: str) -> bool:
+    """Whether the E.164 form dials the digits the editor wrote: the written
+    digits, without a leading +82 or trunk 0, are the national number.
+
+    >>> same_digits("02-2670-3114", "+82226703114"), same_digits("+82 2 2670 3114", "+82226703114")
+    (True, True)
+    >>> same_digits("02-2639-7656", "+8222639765")
+    False
+    """
+    digits = "".join(ch for ch in written if ch.isdigit())
+    number = phonenumbers.parse(e164)
+    national = str(number.national_number)
+    code = str(number.country_code)
+    if written.strip().startswith("+"):
+        return digits == code + national
+    return digits.lstrip("0") == national or digits == code + national
 
 
 Phone = Annotated[str, AfterValidator(_phone)]
@@ -129,7 +180,23 @@ HelpLinePhone = Annotated[str, AfterValidator(_phone_or_short)]
 _URL = re.compile(r"^(https?)://[^\s/?#<>\"']+[^\s<>\"']*$")
 
 
+def _no_lookalikes(value: str, what_en: str, what_ko: str) -> None:
+    """Refuse a curly quote, a full-width letter or an odd space in a value a
+    machine reads (an address, a handle): it would make a link that leads
+    nowhere (t.me/“@name”)."""
+    ch = first_lookalike(value)
+    if ch is not None:
+        en, ko = describe(ch)
+        raise problem(f"'{value}' contains {en}, which cannot be in {what_en}",
+                      f"'{value}'에 {ko}이(가) 들어 있습니다. {what_ko}에는 쓸 수 없습니다",
+                      "type it again with the keyboard in English (half-width) mode, with "
+                      "straight quotes \" or ' only around the whole value",
+                      "키보드를 영문(반각) 모드로 두고 다시 입력하세요. 따옴표는 값 전체를 감싸는 "
+                      "곧은 따옴표(\" 또는 ')만 씁니다")
+
+
 def _url(value: str) -> str:
+    _no_lookalikes(value, "a web address", "웹 주소")
     if not _URL.match(value):
         raise problem(
             f"'{value}' is not an http(s) web address",
@@ -146,6 +213,7 @@ _EMAIL = re.compile(r"^[^@\s<>\"'(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
 def _email(value: str) -> str:
+    _no_lookalikes(value, "an e-mail address", "이메일 주소")
     if not _EMAIL.match(value):
         raise problem(
             f"'{value}' is not an e-mail address",
@@ -174,6 +242,30 @@ def _language_tag(value: str) -> str:
 
 LanguageTag = Annotated[str, AfterValidator(_language_tag)]
 
+_HANDLE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def _handle(value: str) -> str:
+    """A messenger ID (WeChat, LINE, Telegram's @name) or a web address."""
+    value = value.strip()
+    if value.startswith(("https://", "http://")):
+        return _url(value)
+    _no_lookalikes(value, "a messenger ID", "메신저 ID")
+    if not _HANDLE.match(value):
+        bad = next((ch for ch in value.lstrip("@") if not (ch.isascii() and (ch.isalnum() or ch in "._-"))),
+                   value[:1])
+        en, ko = describe(bad)
+        raise problem(f"'{value}' contains {en}, which cannot be in a messenger ID",
+                      f"'{value}'에 {ko}이(가) 들어 있습니다. 메신저 ID에는 쓸 수 없습니다",
+                      "write the ID as the app shows it: Latin letters, digits, '.', '_' and '-' "
+                      "(Telegram: \"@name\"), or the full https:// address",
+                      "앱에 나오는 그대로 영문자, 숫자, '.', '_', '-'로 쓰세요 (텔레그램은 \"@이름\") "
+                      "또는 https://로 시작하는 전체 주소를 쓰세요")
+    return value
+
+
+Handle = Annotated[str, Field(max_length=200), AfterValidator(_handle)]
+
 
 def _opening_hours(value: str) -> str:
     try:
@@ -191,6 +283,32 @@ def _opening_hours(value: str) -> str:
 
 
 OpeningHours = Annotated[Text, AfterValidator(_opening_hours)]
+
+# Dates that cannot be true for their field are typos (2062 for 2026, 0226
+# for 2026): refused with the reason, not published.
+EARLIEST_YEAR = 2000  # the district's partner programme and any check of a record are later
+
+
+def _verified_on(value: _dt.date) -> _dt.date:
+    if value > _dt.date.today():
+        raise problem(f"{value} is in the future: a record cannot have been checked on that day",
+                      f"{value}은(는) 미래 날짜입니다. 아직 오지 않은 날에 확인했을 수 없습니다",
+                      "write the day the record was last checked (YYYY-MM-DD), today at the latest",
+                      "마지막으로 확인한 날짜를 오늘 이전으로 쓰세요 (YYYY-MM-DD)")
+    return _plausible(value)
+
+
+def _plausible(value: _dt.date) -> _dt.date:
+    if not EARLIEST_YEAR <= value.year <= 2100:
+        raise problem(f"{value} cannot be right: the year {value.year} is outside "
+                      f"{EARLIEST_YEAR}-2100", f"{value}은(는) 맞을 수 없는 날짜입니다 "
+                      f"({value.year}년은 {EARLIEST_YEAR}-2100년 밖입니다)",
+                      "check the year's digits", "연도의 숫자를 확인하세요")
+    return value
+
+
+VerifiedDate = Annotated[_dt.date, AfterValidator(_verified_on)]
+TermDate = Annotated[_dt.date, AfterValidator(_plausible)]
 
 Category = Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
 Specialty = Literal[tuple(SPECIALTIES)]  # type: ignore[valid-type]
@@ -317,16 +435,16 @@ class Location(Strict):
 class Messengers(Strict):
     """Messenger IDs or profile links, one per channel (see vocabulary.CHANNELS)."""
 
-    wechat: Text | None = None
+    wechat: Handle | None = None
     weibo: Url | None = None
     whatsapp: Phone | None = None
-    telegram: Text | None = None
+    telegram: Handle | None = None
     vk: Url | None = None
     facebook: Url | None = None
     messenger: Url | None = None
     instagram: Url | None = None
     kakaotalk: Url | None = None
-    line: Text | None = None
+    line: Handle | None = None
 
 
 assert set(Messengers.model_fields) == set(CHANNELS)
@@ -342,8 +460,8 @@ class Contact(Strict):
 class PartnerTerm(Strict):
     """The partner agreement's term; leave a date out when it is not known."""
 
-    from_: _dt.date | None = Field(default=None, alias="from")
-    to: _dt.date | None = None
+    from_: TermDate | None = Field(default=None, alias="from")
+    to: TermDate | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> PartnerTerm:
@@ -355,6 +473,23 @@ class PartnerTerm(Strict):
                 "from과 to 날짜를 확인하세요",
             )
         return self
+
+
+# Ids that are the address of another page: institutions/index/ is the
+# directory (institutions/index.<lang>.md would replace it).
+RESERVED_INSTITUTION_IDS = ("index",)
+
+
+def not_reserved(reserved: tuple[str, ...], folder: str):  # noqa: ANN201
+    """A validator refusing ids whose page would replace another page of ``folder``."""
+    def check(value: str) -> str:
+        if value in reserved:
+            raise problem(f"the id '{value}' is taken: /{folder}/{value}/ is a page the build makes",
+                          f"id '{value}'은(는) 쓸 수 없습니다. /{folder}/{value}/는 빌드가 만드는 페이지입니다",
+                          f"choose another id, e.g. '{value}-1' or the institution's name",
+                          f"다른 id를 쓰세요. 예: '{value}-1' 또는 기관 이름")
+        return value
+    return AfterValidator(check)
 
 
 Sources = Annotated[dict[str, Text], Field(
@@ -413,7 +548,8 @@ class Sourced(Strict):
 
 
 class Institution(Sourced):
-    id: str = Field(pattern=SLUG, max_length=60)
+    id: Annotated[str, Field(pattern=SLUG, max_length=60),
+                  not_reserved(RESERVED_INSTITUTION_IDS, "institutions")]
     category: Category
     name: Names
     specialties: tuple[Specialty, ...] = ()
@@ -424,7 +560,7 @@ class Institution(Sourced):
     location: Location | None = None
     contact: Contact = Contact()
     opening_hours: OpeningHours | None = None
-    last_verified: _dt.date
+    last_verified: VerifiedDate
     partner: PartnerTerm = PartnerTerm()
     source: Text | None = Field(None, description="where the record as a whole comes from; "
                                 "give each fact's own source in 'sources'")

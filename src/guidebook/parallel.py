@@ -88,6 +88,12 @@ def build_site(config: MkDocsConfig, jobs: int) -> None:
                     entries[lang] = recorded
             except BrokenProcessPool:
                 raise Abort(WORKER_DIED) from None
+            except KeyboardInterrupt:
+                # Ctrl-C reaches the parent alone (the workers ignore it): stop
+                # the workers now rather than wait for their languages.
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
+                raise
             finally:
                 for future in futures:
                     future.cancel()  # the languages not started yet

@@ -22,7 +22,7 @@ from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .i18n import KOREAN, format_day, site_language
+from .i18n import KOREAN, format_day, install_gettext, site_language
 from .forms import Form
 from .model import Dataset, Institution
 from .render import (DRIVER_REQUEST_KO, help_desk_view, institution_path, institution_view,
@@ -157,20 +157,69 @@ def page_html(folder: Path, stem: str, lang: str, default_language: str) -> Mark
     return Markup(f'<div lang="{source.html_lang}" dir="{source.direction}">{html}</div>')
 
 
+# What a preview's print files say on every page and in their metadata, in
+# English and Korean (for the district and the print shop, whatever the
+# file's language). Reasons: (English, Korean).
+SAMPLE_DATA = ("sample data", "샘플 데이터")
+UNREVIEWED = ("translation not reviewed", "번역 미검수")
+PREVIEW_BUILD = ("preview build", "미리보기 빌드")
+
+
+@dataclass(frozen=True)
+class PreviewMarks:
+    """Why a print file is a preview; a release build makes none."""
+
+    reasons: tuple[tuple[str, str], ...]
+
+    @property
+    def text(self) -> str:
+        """
+        >>> PreviewMarks((SAMPLE_DATA,)).text
+        'PREVIEW — not for printing (sample data) · 미리보기 — 인쇄용 아님 (샘플 데이터)'
+        """
+        en = ", ".join(r[0] for r in self.reasons)
+        ko = ", ".join(r[1] for r in self.reasons)
+        return f"PREVIEW — not for printing ({en}) · 미리보기 — 인쇄용 아님 ({ko})"
+
+    @property
+    def css_text(self) -> str:
+        """The text as a CSS string's content (no quote or backslash to end it)."""
+        return self.text.replace("\\", "").replace('"', "")
+
+    @property
+    def title_prefix(self) -> str:
+        return "PREVIEW — "
+
+
+def preview_marks(release: bool, *, sample: bool, unreviewed: bool) -> PreviewMarks | None:
+    """The marks of a print file: none in a release, else the reasons.
+
+    >>> preview_marks(True, sample=False, unreviewed=False) is None
+    True
+    >>> [r[0] for r in preview_marks(False, sample=True, unreviewed=True).reasons]
+    ['sample data', 'translation not reviewed']
+    """
+    if release:
+        return None
+    reasons = ((SAMPLE_DATA,) if sample else ()) + ((UNREVIEWED,) if unreviewed else ())
+    return PreviewMarks(reasons or (PREVIEW_BUILD,))
+
+
 @lru_cache(maxsize=None)
 def _environment(tr: NullTranslations) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, auto_reload=False, extensions=["jinja2.ext.i18n"],
                       trim_blocks=True, lstrip_blocks=True)
-    env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
+    install_gettext(env, tr)  # newstyle, without "г.." after a Russian date
     env.filters["isolate"] = isolate
     env.filters["korean_words"] = korean_words
     return env
 
 
 def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
-            docs_dir: Path, profile: PrintProfile, created: _dt.date) -> dict[str, object]:
+            docs_dir: Path, profile: PrintProfile, created: _dt.date,
+            preview: PreviewMarks | None = None) -> dict[str, object]:
     language = site_language(lang)
     root = language_root(site_url, lang, dataset.languages[0])
     return {
@@ -187,6 +236,7 @@ def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
         "help_desk": help_desk_view(dataset.district, lang, tr),
         "help_html": page_html(docs_dir, "help", lang, dataset.languages[0]),
         "profile": profile,
+        "preview": preview,
         "cmyk_icc": CMYK_ICC.as_uri(),
         "created": created.isoformat(),
         "created_text": format_day(created, lang),
@@ -202,9 +252,10 @@ def _entry(inst: Institution, dataset: Dataset, lang: str, tr: NullTranslations,
 
 
 def leaflet_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url: str,
-                 docs_dir: Path, profile: PrintProfile, created: _dt.date) -> str:
+                 docs_dir: Path, profile: PrintProfile, created: _dt.date,
+                 preview: PreviewMarks | None = None) -> str:
     """The A4 landscape tri-fold leaflet of one language (two pages: outside, inside)."""
-    ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created)
+    ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created, preview)
     listed = dataset.institutions[:profile.leaflet_max_institutions]
     ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"])) for i in listed]
     ctx["unlisted"] = len(dataset.institutions) - len(listed)
@@ -213,10 +264,11 @@ def leaflet_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url:
 
 
 def guidebook_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url: str,
-                   docs_dir: Path, profile: PrintProfile, created: _dt.date) -> str:
+                   docs_dir: Path, profile: PrintProfile, created: _dt.date,
+                   preview: PreviewMarks | None = None) -> str:
     """The A5 guidebook of one language: cover, contents, a page per institution,
     help pages and a back cover (blank pages are added when the PDF is made)."""
-    ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created)
+    ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created, preview)
     ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"]))
                            for i in dataset.institutions]
     ctx["embassies"] = [place_view(p, dataset.district, lang, tr)
@@ -225,7 +277,8 @@ def guidebook_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_ur
 
 
 def forms_html(forms: Sequence[Form], lang: str, tr: NullTranslations, *, site_url: str,
-               default_language: str, profile: PrintProfile, created: _dt.date) -> str:
+               default_language: str, profile: PrintProfile, created: _dt.date,
+               preview: PreviewMarks | None = None) -> str:
     """The blank bilingual forms of one language for the hospitals' desks (A4):
     the web form's own view (``formpages.form_view``), laid out for paper."""
     from .formpages import form_view  # the web form's view model: print cannot drift from it
@@ -234,7 +287,7 @@ def forms_html(forms: Sequence[Form], lang: str, tr: NullTranslations, *, site_u
     views = [form_view(form, lang, tr, default_language) for form in forms]
     return _environment(tr).get_template("forms_print.html.j2").render(
         forms=views, lang=lang, html_lang=language.html_lang, dir=language.direction,
-        title=" · ".join(str(v["title"]) for v in views), sample=None, profile=profile,
+        title=" · ".join(str(v["title"]) for v in views), sample=None, profile=profile, preview=preview,
         cmyk_icc=CMYK_ICC.as_uri(), created=created.isoformat(),
         created_text=format_day(created, lang), site_url=language_root(site_url, lang, default_language),
         css=print_css((default_language, lang)))

@@ -20,7 +20,7 @@ from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .i18n import KOREAN, format_day, language_name, site_language
+from .i18n import KOREAN, format_day, install_gettext, language_name, site_language
 from .directory import directory_context
 from .hours import format_rules
 from .hours import parse as parse_hours
@@ -302,7 +302,7 @@ def _environment(lang: str, tr: NullTranslations) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(tr, newstyle=True)  # type: ignore[attr-defined]
+    install_gettext(env, tr)  # newstyle, without "г.." after a Russian date
     env.filters["slugify"] = _slugify
     env.filters["mark_korean"] = mark_korean
     env.globals["driver_request_ko"] = DRIVER_REQUEST_KO
@@ -360,6 +360,7 @@ def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
 PLACEHOLDER = re.compile(r"<!--\s*guidebook:(.*?)-->", re.S)
 LIST_ARGS = re.compile(r"^institutions\s+services\s*=\s*([a-z_]+(?:\s*,\s*[a-z_]+)*)\s*$")
 PLACES_ARGS = re.compile(r"^places\s+kind\s*=\s*([a-z_]+)\s*$")
+HELP_DESK_LISTS = ("help-desk", "help-desk phone")
 EXAMPLE = ("<!-- guidebook:institutions services=halal_meals,prayer_room -->, "
            "<!-- guidebook:help-desk [phone]--> or <!-- guidebook:places kind=embassy -->")
 
@@ -399,7 +400,7 @@ def expand_placeholders(markdown: str, dataset: Dataset, lang: str, tr: NullTran
 
     def listing(match: re.Match[str]) -> str:
         instruction = match.group(1).strip()
-        if instruction in ("help-desk", "help-desk phone"):  # the whole desk, or its number
+        if instruction in HELP_DESK_LISTS:  # the whole desk, or its number
             return env.get_template("help_desk.md.j2").render(
                 desk=help_desk_view(dataset.district, lang, tr),
                 ask=ask_view(dataset.district, lang, tr), compact=instruction != "help-desk")

@@ -132,12 +132,29 @@ def _truthy(value: str | None) -> bool:
 
 
 def read_config(config_file: Path) -> dict[str, Any]:
-    """mkdocs.yml as plain data."""
+    """mkdocs.yml as plain data; a slip in it is reported like one in the
+    data file (the line, the character, the fix, in English and Korean)."""
+    from .load import LoadError
+    from .syntax import explain, prescan
+
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise SettingsError(f"{config_file}: cannot read the settings ({exc}). "
-                            f"설정 파일을 읽을 수 없습니다.") from None
+        text = config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(LoadError(str(config_file), 1, 1, "", "cannot read the settings file "
+                                      f"({getattr(exc, 'strerror', None) or 'not UTF-8 text'})",
+                                      "설정 파일을 읽을 수 없습니다", "check the file name given with -f",
+                                      "-f로 준 파일 이름을 확인하세요").format()) from None
+    slip = prescan(text)
+    if slip is None:
+        try:
+            data = yaml.load(text, Loader=_TolerantLoader)
+        except yaml.MarkedYAMLError as exc:
+            slip = explain(exc, text)
+        except yaml.YAMLError:
+            data = None
+    if slip is not None:
+        raise SettingsError(LoadError(str(config_file), slip.line, slip.column, "", slip.en, slip.ko,
+                                      slip.fix_en, slip.fix_ko).format()) from None
     return data if isinstance(data, dict) else {}
 
 

@@ -7,7 +7,7 @@ so everything here is testable without building a site.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -24,8 +24,9 @@ from .load import LoadError, Loaded, load_file, load_model
 from .model import Dataset, validation_context
 from .offline import AppName
 from .pages import sync_form_pages, sync_generated_pages
+from .inputs import check_catalogs, check_content, shown
 from .quality import (Problem, data_problems, form_problems, is_reviewed, is_stale,
-                      language_problems, page_problems, publishable)
+                      language_problems, page_problems, publishable, site_url_problems)
 from .render import GENERATED_DIR, expand_placeholders
 from .search_words import SearchWords
 from .settings import Settings
@@ -59,17 +60,23 @@ def _stamp(path: Path) -> tuple[int, int]:
         return 0, 0
 
 
+def loaded_cached(path: Path, languages: tuple[str, ...],
+                  new_languages: tuple[str, ...] = ()) -> Loaded:
+    """The data file loaded and validated (or its errors); the i18n plugin
+    builds once per language, so the result is reused while the file is
+    unchanged. Messages name it as ``guidebook check`` does."""
+    key = _stamp(path.resolve())
+    cached = _cache.get((path.resolve(), languages, new_languages))
+    if cached is None or cached[0] != key:
+        cached = (key, load_file(shown(path), languages, new_languages))
+        _cache[(path.resolve(), languages, new_languages)] = cached
+    return cached[1]
+
+
 def load_cached(path: Path, languages: tuple[str, ...],
                 new_languages: tuple[str, ...] = ()) -> Dataset:
-    """Load and validate ``path``; the i18n plugin builds once per language, so
-    the result is reused while the file is unchanged. Raises DataError."""
-    path = path.resolve()
-    key = _stamp(path)
-    cached = _cache.get((path, languages, new_languages))
-    if cached is None or cached[0] != key:
-        cached = (key, load_file(path, languages, new_languages))
-        _cache[(path, languages, new_languages)] = cached
-    loaded = cached[1]
+    """The valid dataset of ``path`` (cached). Raises DataError."""
+    loaded = loaded_cached(path, languages, new_languages)
     if not loaded.ok:
         raise DataError(loaded.errors)
     assert loaded.dataset is not None
@@ -115,23 +122,65 @@ class Prepared:
     forms: tuple[Form, ...] = ()  # the medical forms (data/forms/*.yaml)
 
 
+_content_cache: dict[tuple, tuple[LoadError, ...]] = {}
+
+
+def content_errors(settings: Settings) -> tuple[LoadError, ...]:
+    """The problems of the pages, print texts and catalogs (guidebook/inputs.py),
+    checked again only when one of those files changed."""
+    files = [p for p in settings.docs_dir.rglob("*.md")
+             if p.relative_to(settings.docs_dir).parts[0] not in (GENERATED_DIR, FORMS_DIR)]
+    files += sorted(settings.translations_dir.glob("*/LC_MESSAGES/*.po"))
+    key = (settings.docs_dir, settings.languages, settings.make_pdfs,
+           tuple((p, _stamp(p)) for p in sorted(files)))
+    if key not in _content_cache:
+        _content_cache.clear()
+        _content_cache[key] = tuple(
+            check_content(settings.docs_dir, settings.languages, shown(settings.docs_dir).as_posix(),
+                          settings.make_pdfs)
+            + check_catalogs(settings.translations_dir, settings.languages,
+                             shown(settings.translations_dir).as_posix()))
+    return _content_cache[key]
+
+
+def release_problems(settings: Settings, loaded: Loaded, forms: Sequence[Form]) -> list[Problem]:
+    """Everything a release refuses that can be known before building, each
+    at its file and line: sample data, stale records, ended partners, pages
+    and forms not reviewed or not translated, the placeholder site_url."""
+    ref, policy = settings.reference_date, settings.guidebook.release
+    return (site_url_problems(settings.site_url, settings.root / "mkdocs.yml",
+                              shown(settings.root / "mkdocs.yml").as_posix())
+            + data_problems(loaded.dataset, ref, policy, loaded.marks,
+                            shown(settings.data_file).as_posix())
+            + page_problems(settings.docs_dir, settings.languages, shown(settings.docs_dir).as_posix())
+            + form_problems(forms, settings.forms_dir, shown(settings.forms_dir).as_posix())
+            + language_problems(settings))
+
+
 def prepare(settings: Settings) -> Prepared:
     """Everything that must happen before MkDocs reads the docs folder:
-    validate the data, compile the catalogs, write the generated pages."""
+    validate every input, compile the catalogs, write the generated pages."""
     data_file, docs_dir, policy = settings.data_file, settings.docs_dir, settings.guidebook.release
     ref = settings.reference_date
     new = settings.guidebook.new_languages
-    full = load_cached(data_file, settings.languages, new)
-    forms = load_forms_cached(settings.forms_dir, settings.languages, new)
+    loaded = loaded_cached(data_file, settings.languages, new)
+    errors = list(loaded.errors)
+    try:
+        forms = load_forms_cached(settings.forms_dir, settings.languages, new)
+    except DataError as exc:
+        forms, errors = (), errors + list(exc.errors)
+    errors += content_errors(settings)
+    if errors:  # all of them at once, whichever file they are in
+        raise DataError(tuple(sorted(errors, key=lambda e: (e.file, e.line, e.column))))
+    full = loaded.dataset
     compile_catalogs(settings.translations_dir)
     # The i18n plugin runs the whole build once per language: the pages of
     # all languages are written by the first run, and again only when an
     # input changed (the data, a catalog, a setting or the reference date).
     mo_files = sorted(settings.translations_dir.glob("*/*/*.mo"))
-    key = (settings, _stamp(data_file.resolve()), forms_stamp(settings.forms_dir),
-           _stamp(settings.search_words_file), ref, tuple(p.stat().st_mtime_ns for p in mo_files))
-    problems = (data_problems(full, ref, policy) + page_problems(docs_dir, settings.languages)
-                + form_problems(forms, settings.forms_dir) + language_problems(settings))
+    key = (settings, _stamp(data_file.resolve()), forms_stamp(settings.forms_dir), ref,
+           tuple(p.stat().st_mtime_ns for p in mo_files))
+    problems = release_problems(settings, loaded, forms)
     markers = [docs_dir / folder / f"index.{settings.default_language}.md"
                for folder in (GENERATED_DIR, FORMS_DIR)]
     if key in _prepared and all(m.exists() for m in markers):

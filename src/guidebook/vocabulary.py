@@ -104,3 +104,62 @@ CHANNELS: dict[str, tuple[str, str]] = {
     "kakaotalk": N_("channel", "KakaoTalk"),
     "line": N_("channel", "LINE"),
 }
+
+# The Korean word an editor would use for each code, per vocabulary: "did you
+# mean dermatology (피부과)?" when 피부과 is typed where a code belongs. The
+# editors' guide (docs/editors.ko.md, tables 6.1-6.3) shows the same pairs; a
+# test keeps the two in step.
+KOREAN_LABELS: dict[str, dict[str, str]] = {
+    "category": {
+        "tertiary": "상급종합병원", "general": "종합병원", "hospital": "병원", "clinic": "의원",
+        "dental": "치과", "korean_medicine": "한의원", "facilitator": "외국인환자 유치업체",
+        "wellness": "웰니스", "lodging": "숙박", "restaurant": "음식점",
+    },
+    "specialty": {
+        "internal_medicine": "내과", "general_surgery": "외과", "orthopedics": "정형외과",
+        "spine": "척추", "neurosurgery": "신경외과", "neurology": "신경과", "stroke": "뇌졸중",
+        "cardiology": "심장내과", "oncology": "암 치료", "breast_surgery": "유방외과",
+        "thyroid_surgery": "갑상선외과", "obstetrics_gynecology": "산부인과",
+        "pediatrics": "소아청소년과", "ophthalmology": "안과", "dermatology": "피부과",
+        "plastic_surgery": "성형외과", "otolaryngology": "이비인후과", "urology": "비뇨의학과",
+        "rehabilitation": "재활의학과", "burns": "화상 치료", "health_screening": "건강검진",
+        "dentistry": "치과 진료", "korean_medicine": "한방 진료", "psychiatry": "정신건강의학과",
+        "family_medicine": "가정의학과",
+    },
+    "service": {
+        "interpreter": "통역", "international_desk": "국제진료센터 (외국인 환자 창구)",
+        "airport_pickup": "공항 픽업", "halal_meals": "할랄 식사", "prayer_room": "기도실",
+        "female_doctor": "요청 시 여성 의사 진료", "wheelchair_access": "휠체어 이용 가능",
+        "vat_refund": "해당 시술 부가세 환급", "medical_visa_support": "의료비자 초청장 발급",
+        "lodging_booking": "숙소 예약",
+    },
+}
+assert KOREAN_LABELS["category"].keys() == CATEGORIES.keys()
+assert KOREAN_LABELS["specialty"].keys() == SPECIALTIES.keys()
+assert KOREAN_LABELS["service"].keys() == SERVICES.keys()
+
+
+def korean_match(typed: str, codes: list[str] | tuple[str, ...]) -> tuple[str, str] | None:
+    """The code among ``codes`` whose Korean label an editor typed (or nearly:
+    spaces and a trailing 과 aside), with that label.
+
+    >>> korean_match("피부과", ["dermatology", "urology"])
+    ('dermatology', '피부과')
+    >>> korean_match("치과", ["dental", "clinic"]), korean_match("dermatology", ["dermatology"])
+    (('dental', '치과'), None)
+    """
+    def norm(text: str) -> str:
+        return "".join(text.split())
+
+    wanted = norm(typed)
+    if not wanted or not any("\uac00" <= ch <= "\ud7a3" for ch in wanted):
+        return None
+    tables = [t for t in KOREAN_LABELS.values() if set(t) == set(codes)] or KOREAN_LABELS.values()
+    labels = [(code, label) for table in tables for code, label in table.items() if code in codes]
+    for code, label in labels:
+        if norm(label) == wanted or norm(label.split(" (")[0]) == wanted:
+            return code, label
+    for code, label in labels:  # 피부 for 피부과, 정형외과의원 for 정형외과
+        if wanted.rstrip("과") == norm(label).rstrip("과") or norm(label) in wanted:
+            return code, label
+    return None

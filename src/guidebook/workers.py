@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -45,6 +46,9 @@ _received: Any = None
 def _receive(state: Any) -> None:
     global _received
     _received = state
+    # Ctrl-C is the parent's to handle (one message, a clean stop), not every
+    # worker's traceback; the parent stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def received() -> Any:

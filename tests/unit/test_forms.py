@@ -121,8 +121,12 @@ def test_unreviewed_medical_wording_is_a_release_problem() -> None:
     forms = load_forms(FORMS, LANGS).forms
     problems = quality.form_problems(forms, FORMS)
     assert {p.kind for p in problems} == {"unreviewed"}
-    assert {p.where for p in problems} == {"forms/history.yaml", "forms/registration.yaml"}
+    assert {p.file for p in problems} == {"forms/history.yaml", "forms/registration.yaml"}
     assert any("review.mn" in p.en for p in problems)
+    mn = next(p for p in problems if p.where == "review.mn" and p.file == "forms/history.yaml")
+    lines = (FORMS / "history.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[mn.line - 1].strip().startswith("mn:") and "review" in "".join(lines[:mn.line])
+    assert "reviewed" in mn.fix_en and mn.format().startswith(f"forms/history.yaml:{mn.line}:1: review.mn:")
 
 
 def test_committed_form_schema_matches_the_model() -> None:

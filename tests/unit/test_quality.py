@@ -37,14 +37,19 @@ def test_stale_records_and_ended_partners() -> None:
 
 
 def test_data_problems_name_what_a_release_refuses() -> None:
-    problems = quality.data_problems(DATA, dt.date(2028, 1, 1), POLICY)
+    loaded = load_file(FIXTURES / "institutions.yaml", LANGS)
+    problems = quality.data_problems(DATA, dt.date(2028, 1, 1), POLICY, loaded.marks)
     assert [(p.kind, p.where) for p in problems] == [
-        ("sample", "data/institutions.yaml"),
-        ("ended", "institution 'test-eye-hospital'"),
-        ("stale", "institution 'test-clinic'"),
-        ("stale", "institution 'test-hotel'"),
+        ("sample", "sample"),
+        ("ended", "institutions[0].partner.to"),
+        ("stale", "institutions[1].last_verified"),
+        ("stale", "institutions[2].last_verified"),
     ]
     assert "2026-01-15" in problems[2].en and "12개월" in problems[2].ko
+    lines = (FIXTURES / "institutions.yaml").read_text(encoding="utf-8").splitlines()
+    for problem, value in zip(problems, ("true", "2027-12-31", "2026-01-15", "")):
+        assert problem.file == "data/institutions.yaml" and problem.fix_en and problem.fix_ko
+        assert lines[problem.line - 1][problem.column - 1:].startswith(value), problem.format()
     fresh = DATA.model_copy(update={"sample": False})
     assert quality.data_problems(fresh, dt.date(2026, 6, 1), POLICY) == []
 
@@ -65,7 +70,8 @@ def test_page_problems_unreviewed_and_untranslated(tmp_path: Path) -> None:
     page(tmp_path / "institutions", "x.zh.md")  # generated: not an editor's page
     problems = quality.page_problems(tmp_path, LANGS)
     assert [(p.kind, p.where) for p in problems] == [("untranslated", "a.ar.md"),
-                                                    ("unreviewed", "b.zh.md")]
+                                                    ("unreviewed", "translation_review")]
+    assert problems[1].format().startswith(f"{tmp_path.name}/b.zh.md:2:1: translation_review:")
 
 
 def test_broken_links_are_found(tmp_path: Path) -> None:
@@ -91,7 +97,7 @@ def test_coverage_counts_summaries_pages_and_strings(tmp_path: Path) -> None:
     assert report["zh"]["reviewed_pages"]["missing"] == ["a"]
     assert report["mn"]["pages"]["missing"] == ["a"]
     assert report["ar"]["strings"]["percent"] == 100.0
-    assert "zh summaries missing: test-eye-hospital" in coverage.format_report(report)
+    assert "zh summaries missing (소개 없음, 3): test-eye-hospital" in coverage.format_report(report)
 
 
 def test_coverage_command_prints_json(tmp_path: Path, capsys) -> None:
@@ -155,3 +161,23 @@ def test_preview_summary_counts_long_lists() -> None:
     assert lines[0].startswith("data: sample data")
     assert lines[1].startswith("5 page translations are not reviewed yet") and len(lines) == 2
     assert len(quality.summarized(problems[:3])) == 3  # few: each on its own
+
+
+def test_coverage_has_korean_headers_and_lists_everything(tmp_path: Path) -> None:
+    for n in range(15):
+        page(tmp_path, f"p{n:02}.en.md", "source")
+    text = coverage.format_report(coverage.report(DATA, tmp_path))
+    lines = text.splitlines()
+    assert lines[0].split()[:3] == ["lang", "names", "summaries"]
+    assert lines[1].split()[:3] == ["언어", "이름", "소개"]
+    missing = next(line for line in lines if line.startswith("zh pages missing"))
+    assert "(페이지 없음, 15)" in missing and "p14" in missing and "more" not in missing
+    short = coverage.format_report(coverage.report(DATA, tmp_path), limit=12)
+    assert "(+3 more, --all lists them; 3개 더)" in short
+
+
+def test_coverage_of_a_missing_folder_is_an_error(tmp_path: Path, capsys) -> None:
+    assert main(["coverage", "--docs-dir", str(tmp_path / "nowhere")]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'nowhere'}:1:1: docs_dir: the content folder does not exist" in err
+    assert "100%" not in err

@@ -14,6 +14,7 @@ from tests.conftest import copy_project
 from tests.website.test_site import tree_digest
 
 EPOCH = "1775001600"  # 2026-04-01: the fixture records are fresh then
+RELEASE_URL = "https://medical-guide.ydp.go.kr/"  # a release refuses the placeholder guide.example.org
 
 
 def build(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
@@ -41,6 +42,7 @@ def release_ready(tmp_path_factory) -> Path:
     """A project a release build accepts: real data, reviewed pages, fresh dates."""
     project = copy_project(tmp_path_factory.mktemp("release"))
     edit(project / "data" / "institutions.yaml", "sample: true", "sample: false")
+    edit(project / "mkdocs.yml", "site_url: https://guide.example.org/", f"site_url: {RELEASE_URL}")
     mark_all_reviewed(project / "content")
     for form in (project / "data" / "forms").glob("*.yaml"):  # the medical forms' wording too
         form.write_text(form.read_text(encoding="utf-8").replace(": unreviewed", ": reviewed"),
@@ -53,9 +55,12 @@ def test_release_build_refuses_sample_stale_and_unreviewed(tmp_path: Path) -> No
     done = build(project, "--release", SOURCE_DATE_EPOCH="1801440000")  # 2027-02-01
     assert done.returncode == 1
     assert "Release refused" in done.stderr and "배포할 수 없습니다" in done.stderr
-    assert "data/institutions.yaml: the file holds sample data" in done.stderr
-    assert "institution 'test-clinic': last verified on 2026-01-15, more than 12 months ago" in done.stderr
-    assert re.search(r"help\.zh\.md: the translation is not reviewed", done.stderr)
+    assert re.search(r"data/institutions\.yaml:\d+:\d+: sample: the file holds sample data", done.stderr)
+    assert re.search(r"data/institutions\.yaml:\d+:\d+: institutions\[1\]\.last_verified: 'test-clinic' "
+                     r"was last verified on 2026-01-15, more than 12 months ago", done.stderr)
+    assert re.search(r"content/help\.zh\.md:\d+:1: translation_review: the translation is not reviewed",
+                     done.stderr)
+    assert re.search(r"mkdocs\.yml:\d+:1: site_url: site_url is the placeholder", done.stderr)
     assert "Traceback" not in done.stderr
     assert not (project / "site").exists()
 
@@ -72,7 +77,8 @@ def test_preview_build_warns_and_shows_notices(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     done = build(project, SOURCE_DATE_EPOCH="1830297600", GUIDEBOOK_PDF="0")  # 2028-01-01
     assert done.returncode == 0, done.stderr
-    assert "[preview] institution 'test-eye-hospital': the partner term ended on 2027-12-31" in done.stderr
+    assert re.search(r"\[preview\] data/institutions\.yaml:\d+:\d+: institutions\[0\]\.partner\.to: the partner "
+                     r"term of 'test-eye-hospital' ended on 2027-12-31", done.stderr)
     site = project / "site"
     assert not (site / "institutions" / "test-eye-hospital").exists()  # left out
     clinic = (site / "ru" / "institutions" / "test-clinic" / "index.html").read_text()
