@@ -26,6 +26,7 @@ from .hours import parse as parse_hours
 from .jsonld import institution_jsonld, script_tag
 from .links import channel_links, map_links, phone_link
 from .model import Dataset, District, Institution, Messengers, Texts
+from .share import directory_description, institution_description
 from .vocabulary import CATEGORIES, SERVICES, SPECIALTIES
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -203,14 +204,17 @@ def render_institution(inst: Institution, district: District, lang: str,
                 if site_url else None)
     view = institution_view(inst, district, lang, tr, stale_months, page_url)
     body = _environment(lang, tr).get_template("institution.md.j2").render(inst=view)
-    return _front_matter(title=view["name"], guidebook_page="institution") + body
+    return _front_matter(title=view["name"], guidebook_page="institution",
+                         description=institution_description(view, district.name[lang], lang)) + body
 
 
 def render_directory(dataset: Dataset, lang: str, tr: NullTranslations) -> str:
     """The Markdown source of the directory page (see directory.py)."""
     ctx = directory_context(dataset, lang, tr, institution_view)
     body = _environment(lang, tr).get_template("directory.md.j2").render(**ctx)
-    return _front_matter(title=ctx["title"], guidebook_page="directory") + body
+    return _front_matter(title=ctx["title"], guidebook_page="directory",
+                         description=directory_description(
+                             ctx, dataset.district.name[lang], lang)) + body
 
 
 def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
