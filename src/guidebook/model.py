@@ -337,6 +337,9 @@ class Institution(Strict):
     last_verified: _dt.date
     partner: PartnerTerm = PartnerTerm()
     source: Text | None = None
+    picture: Url | None = Field(
+        None, description="a picture shown when the page is shared in a messenger (og:image; "
+        "1200x630, 1.91:1); without it, the guide's share image in the page's language")
 
 
 class HelpDesk(Strict):

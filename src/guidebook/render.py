@@ -204,8 +204,10 @@ def render_institution(inst: Institution, district: District, lang: str,
                 if site_url else None)
     view = institution_view(inst, district, lang, tr, stale_months, page_url)
     body = _environment(lang, tr).get_template("institution.md.j2").render(inst=view)
+    picture = {"guidebook_picture": inst.picture} if inst.picture else {}
     return _front_matter(title=view["name"], guidebook_page="institution",
-                         description=institution_description(view, district.name[lang], lang)) + body
+                         description=institution_description(view, district.name[lang], lang),
+                         **picture) + body
 
 
 def render_directory(dataset: Dataset, lang: str, tr: NullTranslations) -> str:

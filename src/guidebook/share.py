@@ -204,6 +204,7 @@ class Share:
     image_alt: str
     locale: str
     alternates: tuple[str, ...]
+    picture: bool = False  # image_url is a configured picture, not the language's image
 
     def tags(self) -> list[tuple[str, str]]:
         """The ``<meta>`` tags as (name or property, content), in order."""
@@ -211,9 +212,11 @@ class Share:
                 ("og:title", self.title), ("og:description", self.description),
                 ("og:url", self.url), ("og:locale", self.locale)]
         tags += [("og:locale:alternate", alt) for alt in self.alternates]
-        tags += [("og:image", self.image_url), ("og:image:type", "image/png"),
-                 ("og:image:width", str(IMAGE_SIZE[0])), ("og:image:height", str(IMAGE_SIZE[1])),
-                 ("og:image:alt", self.image_alt),
+        tags.append(("og:image", self.image_url))
+        if not self.picture:  # our own image: its type and size are known
+            tags += [("og:image:type", "image/png"), ("og:image:width", str(IMAGE_SIZE[0])),
+                     ("og:image:height", str(IMAGE_SIZE[1]))]
+        tags += [("og:image:alt", self.image_alt),
                  ("twitter:card", "summary_large_image"), ("twitter:title", self.title),
                  ("twitter:description", self.description), ("twitter:image", self.image_url),
                  ("twitter:image:alt", self.image_alt)]
@@ -234,4 +237,5 @@ def page_share(*, lang: str, languages: Sequence[str], title: str, description: 
         lang=lang, title=title or site_name, description=description, url=canonical_url,
         site_name=site_name, image_url=image, image_alt=title if picture else site_name,
         locale=og_locale(lang, territories),
-        alternates=tuple(og_locale(other, territories) for other in languages if other != lang))
+        alternates=tuple(og_locale(other, territories) for other in languages if other != lang),
+        picture=bool(picture))

@@ -201,7 +201,8 @@ def page_share(settings: Settings, dataset: Dataset, lang: str, file_lang: str, 
     preview = share.page_share(lang=lang, languages=settings.languages, title=title,
                                description=text, canonical_url=canonical_url,
                                site_url=settings.site_url, site_name=site_name,
-                               territories=settings.guidebook.share.territories)
+                               territories=settings.guidebook.share.territories,
+                               picture=str(meta.get("guidebook_picture") or "") or None)
     return escape(text), preview.tags()
 
 

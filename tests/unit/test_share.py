@@ -58,3 +58,23 @@ def test_without_site_url_a_page_has_a_description_and_no_preview_tags() -> None
     description, tags = site.page_share(settings, DATASET, "zh", "zh", "标题", {},
                                         "<p>第一段。</p>", None)
     assert (description, tags) == ("第一段。", [])
+
+
+def test_an_institution_with_a_picture_shares_it_instead_of_the_language_image() -> None:
+    import yaml
+
+    from guidebook.i18n import translations
+    from guidebook.render import render_institution
+
+    inst = DATASET.institutions[0].model_copy(update={"picture": "https://h.example.org/eye.jpg"})
+    text = render_institution(inst, DATASET.district, "ar", translations("ar"))
+    meta = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+    _, tags = site.page_share(SETTINGS, DATASET, "ar", "ar", meta["title"], meta, "",
+                              "https://guide.example.org/ar/institutions/test-eye-hospital/")
+    tags = dict(tags)
+    assert tags["og:image"] == tags["twitter:image"] == "https://h.example.org/eye.jpg"
+    assert tags["og:image:alt"] == meta["title"]
+    assert "og:image:width" not in tags  # its size is not known
+    _, plain_tags = site.page_share(SETTINGS, DATASET, "ar", "ar", "x", {}, "",
+                                    "https://guide.example.org/ar/x/")
+    assert dict(plain_tags)["og:image"] == "https://guide.example.org/assets/share/ar.png"
