@@ -15,8 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
 from guidebook import (downloads, formpages, html_post, offline, precompress, preview, quality,
-                       search,
-                       serving, site, sitemap, vendor)
+                       search, serving, share_image, site, sitemap, vendor)
 from guidebook.i18n import translations
 from guidebook.render import PlaceholderError
 from guidebook.settings import Settings, SettingsError, load_settings
@@ -84,8 +83,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise site.ReleaseError(prepared.problems)
         if prepared.forms:
             vendor.qr_package(settings.root)  # fail now, not after the languages are built
+        share_image.check(settings.languages)  # the same for the share images' fonts
     except (SettingsError, site.DataError, site.ReleaseError, FileExistsError,
-            vendor.VendorError) as exc:
+            vendor.VendorError, share_image.ShareImageError) as exc:
         preview.report_failure(str(exc))  # for the browser, when serving
         raise PluginError(str(exc)) from None
     if _outside_language_loop(config):
@@ -162,11 +162,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-50)  # after the i18n plugin (50) has set this page's alternates
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """hreflang and the switcher's lang with BCP 47 tags (zh-Hans, not zh)."""
+    """hreflang and the switcher's lang with BCP 47 tags (zh-Hans, not zh);
+    the page's description and link-preview tags (guidebook/share.py)."""
     # The i18n plugin gives each page its own copy as an attribute of `extra`
     # (which Jinja reads before the key): change only that copy.
     for alternate in getattr(config.extra, "alternate", None) or []:
         alternate["lang"] = site.html_lang(alternate["lang"])
+    language = config.theme["language"]
+    description, tags = site.page_share(
+        _settings(config), _published(config), language, getattr(page.file, "locale", language),
+        page.title or "", page.meta, page.content or "", page.canonical_url)
+    page.meta["description"] = description  # escaped: Material prints it as it is
+    context["guidebook_share"] = tags
     return context
 
 
@@ -181,8 +188,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    """Leaflet pages and PDFs, then a check of every internal link, once,
-    when the last language is built."""
+    """Leaflet pages and PDFs, share images, then a check of every internal
+    link, once, when the last language is built."""
     if not _outside_language_loop(config):
         return  # a language build inside the i18n plugin's loop
     settings = _settings(config)
@@ -190,6 +197,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         _make_downloads(config)
         _write_form_files(config)
+        share_image.write_images(site_dir, site.share_cards(_published(config), settings))
         # Pagefind indexes on its own process while the link check runs here;
         # neither depends on the other (404 pages are not indexed).
         indexing = search.start_indexing(site_dir)
@@ -203,7 +211,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                           settings.default_language)
         broken = quality.broken_links(site_dir, base_path)
         stats = search.finish_indexing(indexing, site_dir)
-    except (downloads.PrintError, search.SearchIndexError, vendor.VendorError) as exc:
+    except (downloads.PrintError, search.SearchIndexError, vendor.VendorError,
+            share_image.ShareImageError) as exc:
         raise PluginError(str(exc)) from None
     log.info(f"Search index: {stats.pages} pages in {stats.languages} languages")
     # Last: the headers read the finished pages, and every file is final.

@@ -564,6 +564,9 @@ class Institution(Sourced):
     partner: PartnerTerm = PartnerTerm()
     source: Text | None = Field(None, description="where the record as a whole comes from; "
                                 "give each fact's own source in 'sources'")
+    picture: Url | None = Field(
+        None, description="a picture shown when the page is shared in a messenger (og:image; "
+        "1200x630, 1.91:1); without it, the guide's share image in the page's language")
 
 
 class HelpDesk(Sourced):

@@ -28,6 +28,7 @@ from .jsonld import institution_jsonld, script_tag
 from .search_words import SearchWords, words_for
 from .links import channel_links, map_links, phone_link
 from .model import PLACE_KINDS, Address, Dataset, District, Institution, Messengers, Place, Texts
+from .share import directory_description, institution_description
 from .vocabulary import CATEGORIES, SERVICES, SPECIALTIES
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -322,14 +323,19 @@ def render_institution(inst: Institution, district: District, lang: str,
     view = institution_view(inst, district, lang, tr, stale_months, page_url)
     body = _environment(lang, tr).get_template("institution.md.j2").render(
         inst=view, search_words=words_for(words, inst, lang))
-    return _front_matter(title=view["name"], guidebook_page="institution") + body
+    picture = {"guidebook_picture": inst.picture} if inst.picture else {}
+    return _front_matter(title=view["name"], guidebook_page="institution",
+                         description=institution_description(view, district.name[lang], lang),
+                         **picture) + body
 
 
 def render_directory(dataset: Dataset, lang: str, tr: NullTranslations) -> str:
     """The Markdown source of the directory page (see directory.py)."""
     ctx = directory_context(dataset, lang, tr, institution_view)
     body = _environment(lang, tr).get_template("directory.md.j2").render(**ctx)
-    return _front_matter(title=ctx["title"], guidebook_page="directory") + body
+    return _front_matter(title=ctx["title"], guidebook_page="directory",
+                         description=directory_description(
+                             ctx, dataset.district.name[lang], lang)) + body
 
 
 def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],

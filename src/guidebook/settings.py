@@ -15,7 +15,7 @@ import datetime as _dt
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,6 +27,9 @@ ENVIRONMENT = {
     "SOURCE_DATE_EPOCH": "the build's reference date (reproducible builds)",
     "GUIDEBOOK_PRECOMPRESS": "0 turns the .gz/.br copies of the site's files off",
 }
+
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
 class _Strict(BaseModel):
@@ -50,6 +53,26 @@ class PrintSettings(_Strict):
     leaflet_max_institutions: int = Field(18, ge=1, le=60)
 
 
+class ShareSettings(_Strict):
+    """How a shared link's preview looks (``extra.guidebook.share``): Open Graph
+    data and the share image (guidebook/share.py, share_image.py)."""
+
+    # og:locale is language_TERRITORY. The territory comes from CLDR's likely
+    # subtags (zh -> CN, mn -> MN); a guide whose readers of a language mostly
+    # come from elsewhere names that territory here (ISO 3166-1 alpha-2).
+    territories: dict[str, Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] = Field(
+        default_factory=dict, description="og:locale territory per site language, e.g. ar: SA")
+    # The share image's colours: the site's primary teal and white (the
+    # values of overrides/assets/guidebook.css, 7.0:1 contrast).
+    background: Colour = "#00695c"
+    band: Colour = "#004d40"
+    foreground: Colour = "#ffffff"
+
+    def __hash__(self) -> int:  # Settings are a cache key (site.prepare); a dict is not hashable
+        return hash((tuple(sorted(self.territories.items())), self.background, self.band,
+                     self.foreground))
+
+
 class GuidebookSettings(_Strict):
     """``extra.guidebook`` in mkdocs.yml; paths are relative to mkdocs.yml."""
 
@@ -61,6 +84,7 @@ class GuidebookSettings(_Strict):
     search_words: str = "data/search-words.yaml"
     release: ReleaseSettings = ReleaseSettings()
     print: PrintSettings = PrintSettings()
+    share: ShareSettings = ShareSettings()
 
 
 class Settings(_Strict):

@@ -14,10 +14,11 @@ from urllib.parse import urlparse
 
 from jinja2 import TemplateNotFound
 from jinja2.bccache import Bucket, BytecodeCache
-from markupsafe import escape
+from markupsafe import Markup, escape
 
+from . import share
 from .html_post import relocatable
-from .i18n import compile_catalogs, html_lang, site_language, translations
+from .i18n import KOREAN, compile_catalogs, html_lang, site_language, translations
 from .formpages import FORMS_DIR
 from .forms import Form, load_forms
 from .load import LoadError, Loaded, load_file, load_model
@@ -30,6 +31,7 @@ from .quality import (Problem, data_problems, form_problems, is_reviewed, is_sta
 from .render import GENERATED_DIR, expand_placeholders
 from .search_words import SearchWords
 from .settings import Settings
+from .share_image import Card
 
 _cache: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], tuple[tuple[int, int], Loaded]] = {}
 
@@ -232,7 +234,7 @@ def page_markdown(markdown: str, lang: str, file_lang: str, meta: Mapping[str, o
                                    to_language_root(page_url, lang, default))
     head, body = _split_title(markdown)
     if file_lang != lang:  # the i18n plugin fell back to the default language's page
-        notice = tr.gettext("This page is not translated yet. The English text follows.")
+        notice = untranslated_notice(lang)
         source = site_language(file_lang)
         marks = f'lang="{source.html_lang}" dir="{source.direction}"'
         if head:  # the title stays first, for MkDocs to find it, marked with its language
@@ -243,6 +245,39 @@ def page_markdown(markdown: str, lang: str, file_lang: str, meta: Mapping[str, o
         notice = tr.gettext("This translation has not been checked by a reviewer yet.")
         return f'{head}\n<p class="gb-notice">{escape(notice)}</p>\n\n{body}'
     return markdown
+
+
+def untranslated_notice(lang: str) -> str:
+    """What a page shown in English because it is not translated says first."""
+    return translations(lang).gettext("This page is not translated yet. The English text follows.")
+
+
+def page_share(settings: Settings, dataset: Dataset, lang: str, file_lang: str, title: str,
+               meta: Mapping[str, object], content: str,
+               canonical_url: str | None) -> tuple[Markup, list[tuple[str, str]]]:
+    """A page's description, escaped for Material's ``<meta name="description">``,
+    and its Open Graph / Twitter tags as (name, text) for the theme template
+    (none without ``site_url``: they need absolute URLs)."""
+    site_name = dataset.district.site_name[lang]
+    text = share.description(meta, content, untranslated_notice(lang) if file_lang != lang else None,
+                             share.joined([share.plain(title), site_name]))
+    if not (settings.site_url and canonical_url):
+        return escape(text), []
+    title = share.plain(title) if file_lang == lang else site_name
+    preview = share.page_share(lang=lang, languages=settings.languages, title=title,
+                               description=text, canonical_url=canonical_url,
+                               site_url=settings.site_url, site_name=site_name,
+                               territories=settings.guidebook.share.territories,
+                               picture=str(meta.get("guidebook_picture") or "") or None)
+    return escape(text), preview.tags()
+
+
+def share_cards(dataset: Dataset, settings: Settings) -> list[Card]:
+    """What each language's share image says, in the settings' colours."""
+    colours = settings.guidebook.share
+    return [Card(lang, dataset.district.site_name[lang], dataset.district.name[KOREAN],
+                 colours.background, colours.band, colours.foreground)
+            for lang in settings.languages]
 
 
 def _split_title(markdown: str) -> tuple[str, str]:
