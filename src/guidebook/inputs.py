@@ -194,7 +194,11 @@ def check_content(docs_dir: Path, languages: Sequence[str], display: str | None 
     if print_texts:
         for page in PRINT_TEXTS:
             for lang in languages:
-                if not (docs_dir / f"{page}.{lang}.md").exists():
+                # A language's missing text is printed from the default
+                # language's, marked with its language (print_html.page_html);
+                # only a missing default text leaves nothing to print.
+                fallback = lang != languages[0] and (docs_dir / f"{page}.{languages[0]}.md").exists()
+                if not fallback and not (docs_dir / f"{page}.{lang}.md").exists():
                     errors.append(_error(f"{folder}/{page}.{lang}.md", 1, 1, "(file)",
                                          f"the print text {page}.{lang}.md is missing: the {lang} "
                                          "leaflet and guidebook print it",
