@@ -1,7 +1,8 @@
 """MkDocs hooks: thin adapters between MkDocs and the guidebook core.
 
-Each handler moves values between MkDocs' objects and ``guidebook.site`` /
-``guidebook.downloads``; the logic worth testing lives in the core.
+Each handler moves values between MkDocs' objects and the core's modules
+(``guidebook.prepare``, ``page_text``, ``theme``, ``not_found``, ``downloads``
+…); the logic worth testing lives in the core.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook import (downloads, formpages, html_post, offline, precompress, preview, quality,
-                       search, serving, share_image, site, sitemap, vendor)
-from guidebook.i18n import translations
+from guidebook import (downloads, formpages, html_post, not_found, offline, page_text, precompress,
+                       prepare, preview, quality, search, serving, share_image, sitemap, theme,
+                       vendor)
+from guidebook.i18n import html_lang, translations
 from guidebook.render import PlaceholderError
 from guidebook.settings import Settings, SettingsError, load_settings
 
@@ -50,7 +52,7 @@ def _settings(config: MkDocsConfig) -> Settings:
 def _published(config: MkDocsConfig) -> Dataset:
     """The (cached) data without partners whose term has ended."""
     settings = _settings(config)
-    return quality.publishable(site.load_cached(settings.data_file, settings.languages,
+    return quality.publishable(prepare.load_cached(settings.data_file, settings.languages,
                                                  settings.guidebook.new_languages),
                                settings.reference_date)
 
@@ -61,7 +63,7 @@ def _outside_language_loop(config: MkDocsConfig) -> bool:
     one-language builds of ``guidebook build``'s workers (guidebook/parallel.py)
     until it sets ``ALL_LANGUAGES_BUILT`` for the whole site's post-build event."""
     return (not config.plugins["i18n"].building
-            or bool(config.extra.get(site.ALL_LANGUAGES_BUILT)))
+            or bool(config.extra.get(prepare.ALL_LANGUAGES_BUILT)))
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -78,13 +80,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = (config.extra.get(SETTINGS) or load_settings(config.config_file_path)).model_copy(
             update={"site_url": config.site_url or None, "docs_dir": Path(config.docs_dir)})
         config.extra[SETTINGS] = settings
-        prepared = site.prepare(settings)
+        prepared = prepare.prepare(settings)
         if settings.release_build and prepared.problems:
-            raise site.ReleaseError(prepared.problems)
+            raise prepare.ReleaseError(prepared.problems)
         if prepared.forms:
             vendor.qr_package(settings.root)  # fail now, not after the languages are built
         share_image.check(settings.languages)  # the same for the share images' fonts
-    except (SettingsError, site.DataError, site.ReleaseError, FileExistsError,
+    except (SettingsError, prepare.DataError, prepare.ReleaseError, FileExistsError,
             vendor.VendorError, share_image.ShareImageError) as exc:
         preview.report_failure(str(exc))  # for the browser, when serving
         raise PluginError(str(exc)) from None
@@ -97,7 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # (The i18n plugin adds its own sitemap template folder when overrides/
     # has none; with sitemap.xml not rendered, that folder is never read.)
     config.theme.static_templates.discard("sitemap.xml")
-    names = site.language_names(settings.languages)
+    names = theme.language_names(settings.languages)
     for language in config.plugins["i18n"].config.languages:
         language.name = names.get(language.locale, language.name)
         language.site_name = prepared.dataset.district.site_name[language.locale]
@@ -113,7 +115,7 @@ def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - M
 def on_pre_build(config: MkDocsConfig) -> None:
     """Per-language Markdown settings (pages are rendered before on_env)."""
     language = config.theme["language"]
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = site.permalink_title(language)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = theme.permalink_title(language)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -121,15 +123,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     record this language's pages for the sitemap (their front matter is read
     by now)."""
     language = config.theme["language"]
-    config.extra.setdefault(site.SITEMAP_ENTRIES, {})[language] = [
+    config.extra.setdefault(prepare.SITEMAP_ENTRIES, {})[language] = [
         sitemap.Entry(file.url, tuple((lang, alt.url) for lang, alt in file.alternates.items()))
         for file in files.documentation_pages()
         if file.page is not None and not file.page.meta.get("guidebook_not_found")]
-    env.bytecode_cache = site.THEME_BYTECODE
-    env.globals["guidebook_theme_strings"] = site.theme_strings(env, language)
+    env.bytecode_cache = theme.THEME_BYTECODE
+    env.globals["guidebook_theme_strings"] = theme.theme_strings(env, language)
     # This language's folder below the site root ("" or "zh/"): the header's
     # search link, the web app manifest and the service worker live there.
-    env.globals["guidebook_language_prefix"] = site.language_prefix(
+    env.globals["guidebook_language_prefix"] = theme.language_prefix(
         language, _settings(config).default_language)
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
@@ -145,7 +147,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return ""
     language = config.theme["language"]
     try:
-        return site.page_markdown(markdown, language, getattr(page.file, "locale", language),
+        return page_text.page_markdown(markdown, language, getattr(page.file, "locale", language),
                                   page.meta, _published(config), page.url)
     except PlaceholderError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
@@ -156,7 +158,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     generated = getattr(page, "guidebook_html", None)
     if generated is None:
         return html
-    page.toc = get_toc(site.toc_tokens(generated))
+    page.toc = get_toc(theme.toc_tokens(generated))
     return generated
 
 
@@ -167,9 +169,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     # The i18n plugin gives each page its own copy as an attribute of `extra`
     # (which Jinja reads before the key): change only that copy.
     for alternate in getattr(config.extra, "alternate", None) or []:
-        alternate["lang"] = site.html_lang(alternate["lang"])
+        alternate["lang"] = html_lang(alternate["lang"])
     language = config.theme["language"]
-    description, tags = site.page_share(
+    description, tags = page_text.page_share(
         _settings(config), _published(config), language, getattr(page.file, "locale", language),
         page.title or "", page.meta, page.content or "", page.canonical_url)
     page.meta["description"] = description  # escaped: Material prints it as it is
@@ -193,19 +195,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not _outside_language_loop(config):
         return  # a language build inside the i18n plugin's loop
     settings = _settings(config)
-    site_dir, base_path = Path(config.site_dir), site.url_path(config.site_url)
+    site_dir, base_path = Path(config.site_dir), not_found.url_path(config.site_url)
     try:
         _make_downloads(config)
         _write_form_files(config)
-        share_image.write_images(site_dir, site.share_cards(_published(config), settings))
+        share_image.write_images(site_dir, page_text.share_cards(_published(config), settings))
         # Pagefind indexes on its own process while the link check runs here;
         # neither depends on the other (404 pages are not indexed).
         indexing = search.start_indexing(site_dir)
-        site.write_not_found_pages(site_dir, base_path, settings.languages)
+        not_found.write_not_found_pages(site_dir, base_path, settings.languages)
         offline.write_offline_files(site_dir, settings.languages,
-                                    site.app_names(_published(config), settings.languages))
+                                    theme.app_names(_published(config), settings.languages))
         if config.site_url:
-            recorded = config.extra.get(site.SITEMAP_ENTRIES, {})
+            recorded = config.extra.get(prepare.SITEMAP_ENTRIES, {})
             sitemap.write(site_dir, config.site_url,
                           [recorded.get(lang, []) for lang in config.plugins["i18n"].build_languages],
                           settings.default_language)
@@ -218,7 +220,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Last: the headers read the finished pages, and every file is final.
     _write_server_files(config, site_dir, base_path)
     if broken and settings.release_build:
-        raise PluginError(str(site.ReleaseError(broken)))
+        raise PluginError(str(prepare.ReleaseError(broken)))
     for line in quality.summarized(broken):
         problems_log.warning(line)
 
@@ -226,7 +228,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _write_form_files(config: MkDocsConfig) -> None:
     """The forms' reading page, QR library and FHIR Questionnaires, once per site."""
     settings = _settings(config)
-    forms = site.load_forms_cached(settings.forms_dir, settings.languages,
+    forms = prepare.load_forms_cached(settings.forms_dir, settings.languages,
                                          settings.guidebook.new_languages)
     if forms:
         formpages.write_site_files(Path(config.site_dir), forms, settings.languages,
@@ -242,7 +244,7 @@ def _make_downloads(config: MkDocsConfig) -> None:
     downloads.make_print(_published(config), site_dir=Path(config.site_dir),
                          docs_dir=Path(config.docs_dir), site_url=config.site_url, profile=profile,
                          source_date=settings.source_date, release=settings.release_build,
-                         forms=site.load_forms_cached(settings.forms_dir, settings.languages,
+                         forms=prepare.load_forms_cached(settings.forms_dir, settings.languages,
                                                       settings.guidebook.new_languages),
                          progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
                                                      f"({r.blanks} blank) in {r.seconds:.1f} s"))

@@ -62,7 +62,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate everything the build reads (with FILE: that data file alone);
     with --release, also everything a release refuses. Every problem at once."""
     from .inputs import check_all
-    from .site import release_problems
+    from .prepare import release_problems
 
     settings = _settings(args)
     if args.file:

@@ -36,7 +36,7 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, MkDocsException
 
-from .site import ALL_LANGUAGES_BUILT, SITEMAP_ENTRIES
+from .prepare import ALL_LANGUAGES_BUILT, SITEMAP_ENTRIES
 from .workers import available_cpus, can_fork, forked_pool, received
 
 __all__ = ["available_cpus", "build_site", "workers_for"]

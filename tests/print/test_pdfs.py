@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from guidebook.load import load_file
-from tests.conftest import LANGS, FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT
+from tests.conftest import LANGS as SITE_LANGUAGES  # the default language first
 from tests.print import pdftools
 
 LANGS = ["ar", "mn", "zh", "ru", "en"]  # Arabic first: the hardest to get right
@@ -66,7 +67,7 @@ def test_missing_glyph_detector_catches_a_missing_glyph(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_names_in_the_language_and_in_korean(sample_site: Path, lang: str) -> None:
-    dataset = load_file(ROOT / "data" / "institutions.yaml", LANGS).dataset
+    dataset = load_file(ROOT / "data" / "institutions.yaml", SITE_LANGUAGES).dataset
     guidebook = pdftools.text(pdf(sample_site, "guidebook", lang))
     leaflet = pdftools.text(pdf(sample_site, "leaflet", lang))
 
@@ -88,7 +89,7 @@ def test_arabic_phone_number_reads_in_dial_order(fixture_site: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_qr_codes_point_to_the_pages_in_that_language(fixture_site: Path, lang: str) -> None:
-    ids = [i.id for i in load_file(FIXTURES / "institutions.yaml", LANGS).dataset.institutions]
+    ids = [i.id for i in load_file(FIXTURES / "institutions.yaml", SITE_LANGUAGES).dataset.institutions]
     root = SITE + PREFIX[lang]
     leaflet, guidebook = pdf(fixture_site, "leaflet", lang), pdf(fixture_site, "guidebook", lang)
     assert pdftools.qr_payloads(leaflet, 1) == {root}
@@ -117,7 +118,7 @@ def test_leaflet_page_is_on_the_site_and_downloads_link_to_the_pdfs(fixture_site
 
 @pytest.mark.parametrize("lang", ["mn", "ar"])
 def test_every_leaflet_qr_code_decodes(sample_site: Path, lang: str) -> None:
-    dataset = load_file(ROOT / "data" / "institutions.yaml", LANGS).dataset
+    dataset = load_file(ROOT / "data" / "institutions.yaml", SITE_LANGUAGES).dataset
     root = SITE + PREFIX[lang]
     expected = {f"{root}institutions/{i.id}/" for i in dataset.institutions}
     assert pdftools.qr_payloads(pdf(sample_site, "leaflet", lang), 2) == expected
@@ -135,7 +136,7 @@ def test_no_leaflet_entry_is_split_across_columns(lang: str) -> None:
     from guidebook.i18n import translations
     from guidebook.print_html import PrintProfile, leaflet_html
 
-    dataset = load_file(ROOT / "data" / "institutions.yaml", LANGS).dataset
+    dataset = load_file(ROOT / "data" / "institutions.yaml", SITE_LANGUAGES).dataset
     html = leaflet_html(dataset, lang, translations(lang), site_url=SITE, docs_dir=ROOT / "content",
                         profile=PrintProfile(), created=dt.date(2026, 11, 23))
     fragments: Counter[int] = Counter()
@@ -162,6 +163,6 @@ def test_blank_forms_have_the_patients_script_and_korean(fixture_site: Path, lan
     text = pdftools.text(pdf(fixture_site, "forms", lang))
     assert re.search(SCRIPT[lang], text), lang
     assert re.search(r"[\uac00-\ud7a3]", text)  # Hangul: the labels the staff read
-    for form in load_forms(ROOT / "data" / "forms", LANGS).forms:
+    for form in load_forms(ROOT / "data" / "forms", SITE_LANGUAGES).forms:
         norm = lambda s: "".join(s.split())  # noqa: E731
         assert norm(form.title["ko"]) in norm(text) and norm(form.title[lang]) in norm(text)

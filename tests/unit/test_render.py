@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from guidebook.i18n import site_language, translations
+from guidebook.i18n import translations
 from guidebook.load import load_bytes, load_file
 from guidebook.links import channel_links
 from guidebook.render import render_directory, render_institution
