@@ -134,11 +134,13 @@ def list_separator(lang: str) -> str:
         "، " if site_language(lang).rtl else ", ")
 
 
-def page_ref(tr: NullTranslations) -> tuple[str, str]:
+def page_ref(tr: NullTranslations, lang: str = "en") -> tuple[str, str]:
     """The translated "p. %(page)s" split around the number, for CSS
-    ``target-counter``: (" (p. ", ")")."""
+    ``target-counter``: (" (p. ", ")"); full-width brackets in Chinese."""
     text = tr.gettext("p. %(page)s")
     before, _, after = text.partition("%(page)s")
+    if lang in FULLWIDTH_PUNCTUATION:
+        return (f"（{before}", f"{after}）")
     return (f" ({before}", f"{after})")
 
 
@@ -150,7 +152,7 @@ def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
     return {
         "colon": colon(lang),
         "list_sep": list_separator(lang),
-        "page_ref": page_ref(tr),
+        "page_ref": page_ref(tr, lang),
         "emblem": print_art.emblem(profile.emblem, profile.cmyk, dataset.district.name[lang]),
         "cover_image": print_art.cover(profile.cover_image, profile.cmyk),
         "lang": lang,
