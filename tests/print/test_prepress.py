@@ -260,3 +260,11 @@ def test_cache_a_rebuild_renders_nothing_and_a_chinese_edit_only_chinese(cmyk) -
     edited = run(work / "site3", docs, work / "cache")
     rendered = sorted(r.target.name for r in edited if not r.cached)
     assert rendered == ["guidebook-zh.pdf", "leaflet-zh.pdf"]
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed (dev.sh test installs it)")
+def test_qpdf_finds_no_problem(cmyk) -> None:
+    for path in cmyk["pdfs"]:
+        done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0 and "No syntax or stream encoding errors" in done.stdout, \
+            (path.name, done.stdout[-500:], done.stderr[-500:])
