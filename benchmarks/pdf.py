@@ -31,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # tests.conftest: the site languages
 sys.path.insert(0, str(Path(__file__).parent))
 
 from tests.conftest import LANGS
