@@ -99,4 +99,4 @@ def test_two_builds_of_the_same_inputs_are_byte_identical(release_ready: Path, t
     second = build(release_ready, "-d", str(tmp_path / "two"))
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
-    assert len(list((tmp_path / "one").rglob("*.pdf"))) == 10
+    assert len(list((tmp_path / "one").rglob("*.pdf"))) == 15  # leaflet, guidebook, forms × 5
