@@ -5,7 +5,7 @@ with its page number (``data-ref``, filled by CSS ``target-counter``), links to
 an institution point to its directory entry, links to web-only pages and to
 other sites show their address, phone links become plain (isolated) numbers.
 Paragraphs the editors marked ``{.web-only}`` ("save a screenshot") are left
-out. Headings move one level down: the chapter title is the page's H1.
+out. The page's H1 becomes the chapter title; its H2s stay section headings.
 """
 
 from __future__ import annotations
