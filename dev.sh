@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 # `systemctl disable --now nginx` if unwanted) and curl.
 BUILD_PACKAGES=(python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
                 fonts-noto-core fonts-noto-cjk ghostscript)
-TEST_PACKAGES=(chromium poppler-utils zbar-tools nginx libnginx-mod-http-brotli-static curl)
+TEST_PACKAGES=(chromium poppler-utils zbar-tools qpdf nginx libnginx-mod-http-brotli-static curl)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

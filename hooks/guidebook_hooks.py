@@ -245,9 +245,13 @@ def _make_downloads(config: MkDocsConfig) -> None:
                          docs_dir=Path(config.docs_dir), site_url=config.site_url, profile=profile,
                          source_date=settings.source_date, release=settings.release_build,
                          forms=prepare.load_forms_cached(settings.forms_dir, settings.languages,
-                                                      settings.guidebook.new_languages),
-                         progress=lambda r: log.info(f"PDF {r.target.name}: {r.pages} pages "
-                                                     f"({r.blanks} blank) in {r.seconds:.1f} s"))
+                                                         settings.guidebook.new_languages),
+                         cache_dir=settings.cache_dir / "pdf",
+                         review_dir=settings.review_dir if profile.review_pngs else None,
+                         progress=lambda r: log.info(
+                             f"PDF {r.target.name}: {r.pages} pages, unchanged (cache)" if r.cached
+                             else f"PDF {r.target.name}: {r.pages} pages ({r.fillers} notes, "
+                                  f"{r.blanks} blank) in {r.seconds:.1f} s"))
 
 
 def _write_server_files(config: MkDocsConfig, site_dir: Path, base_path: str) -> None:

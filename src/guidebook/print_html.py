@@ -16,33 +16,52 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import markdown
 import segno
 from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import print_art
+from .directory import directory_context
 from .i18n import KOREAN, format_day, install_gettext, site_language
 from .forms import Form
+from .print_chapters import DESK_MARK
+from .print_chapters import chapters as print_chapters
 from .model import Dataset, Institution
 from .render import (DRIVER_REQUEST_KO, help_desk_view, institution_path, institution_view,
-                     language_root, place_view)
+                     language_root)
 
 TEMPLATES = Path(__file__).parent / "templates"
 LRI, PDI = "\u2066", "\u2069"
-# Ghostscript's own CMYK profile (Debian package libgs-common, installed with
-# ghostscript): the output intent of the CMYK PDF/X-4 files.
-CMYK_ICC = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+# The default output intent: FOGRA39 (ISO 12647-2 offset, coated paper), the
+# printing condition Korean offset shops accept besides Japan Color 2001
+# Coated. Debian ships no CMYK ICC profile for either (Ghostscript's
+# default_cmyk.icc is a generic SWOP-like one); icc-profiles-free ships Fogra's
+# FOGRA39L characterization data, from which icc/FOGRA39L.icc was built with
+# Argyll (see icc/README.md).
+CMYK_ICC = Path(__file__).parent / "icc" / "FOGRA39L.icc"
 
 
 @dataclass(frozen=True)
 class PrintProfile:
-    """What the print shop asked for (``extra.guidebook.print`` in mkdocs.yml)."""
+    """What the print shop asked for (``extra.guidebook.print`` in mkdocs.yml),
+    paths resolved."""
 
     bleed_mm: float = 3.0
     crop_marks: bool = False
-    cmyk: bool = False  # opt-in CMYK PDF/X-4 (converted with Ghostscript)
+    cmyk: bool = False  # opt-in CMYK PDF/X-4
     leaflet_max_institutions: int = 18
+    output_icc: Path = CMYK_ICC
+    output_condition: str = "FOGRA39"
+    output_condition_info: str = "Offset printing, ISO 12647-2, coated paper (FOGRA39)"
+    emblem: Path | None = None
+    cover_image: Path | None = None
+    review_pngs: bool = True
+
+    @property
+    def black(self) -> str:
+        """The ink of text and QR codes: 100 % K, never four-colour black."""
+        return "device-cmyk(0 0 0 1)" if self.cmyk else "#000"
 
 
 # The Noto faces Debian ships (fonts-noto-core, fonts-noto-cjk) for each script;
@@ -104,56 +123,59 @@ def korean_words(text: str) -> Markup:
                                   escaped))
 
 
-def qr_svg(url: str) -> Markup:
+def qr_svg(url: str, ink: str = "#000") -> Markup:
     """A vector QR code for ``url`` (error correction M, 4-module quiet zone).
 
-    The SVG draws in ``currentColor`` so that print CSS decides the ink (pure
-    K in the CMYK profile).
+    The modules are stroked in ``ink`` given here, not ``currentColor``:
+    WeasyPrint resolves ``currentColor`` in SVG to RGB, which a CMYK
+    conversion turns into four-colour black; ``device-cmyk(0 0 0 1)`` stays
+    100 % K. ``fill="none"``: an unfilled path sets no (RGB) fill colour.
     """
     svg = segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=4, dark="#000")
-    svg = svg.replace('stroke="#000"', 'stroke="currentColor"')
+    svg = svg.replace('stroke="#000"', f'stroke="{ink}" fill="none"')
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(url)}" ', 1))
 
 
-# A "## " section that holds a <!-- guidebook:… --> list: print shows the
-# help desk and the places itself (the desk after the help text, the
-# embassies in the guidebook), in its own layout.
+# A "## " section that holds a <!-- guidebook:… --> list: the leaflet shows
+# the help desk itself, in its own layout (the guidebook's chapters expand
+# the lists instead, see print_chapters).
 _PLACEHOLDER_SECTION = re.compile(r"^## [^\n]*\n(?:(?!## )[^\n]*\n)*?[^\n]*<!--\s*guidebook:"
                                   r"[^\n]*\n(?:(?!## )[^\n]*\n?)*", re.M)
 
 
-def markdown_html(path: Path) -> Markup:
-    r"""A Markdown content page as HTML for print, without its front matter and
-    H1, and without the sections that hold a list from the data.
+def without_links(html: str) -> str:
+    """The print HTML with no link: PDF/X forbids annotations, so the CMYK
+    files get none (internal references keep their page numbers through
+    ``data-ref``).
 
-    >>> import tempfile
-    >>> with tempfile.NamedTemporaryFile("w", suffix=".md") as f:
-    ...     _ = f.write("# T\n\nA\n\n## Desk\n\nAsk:\n\n<!-- guidebook:help-desk -->\n\n## B\n\nb\n")
-    ...     _ = f.flush()
-    ...     str(markdown_html(Path(f.name))).strip()
-    '<p>A</p>\n<h2>B</h2>\n<p>b</p>'
+    >>> without_links('<a href="#x" data-ref="#x">x</a>')
+    '<a data-href="#x" data-ref="#x">x</a>'
     """
-    text = path.read_text(encoding="utf-8")
-    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-    text = _PLACEHOLDER_SECTION.sub("", text)
-    html = markdown.markdown(text, extensions=["attr_list", "tables"])
-    html = re.sub(r"<h1>.*?</h1>", "", html, count=1, flags=re.S)
+    return re.sub(r'<a ([^>]*?)\bhref="', r'<a \1data-href="', html)
+
+
+def markdown_html(path: Path, site_root: str = "") -> Markup:
+    """A Markdown content page as HTML for print, without its front matter and
+    H1 and without the sections that hold a list from the data, links made
+    readable on paper (see print_chapters), Korean words kept whole."""
+    from .print_chapters import print_markdown
+
+    text = _PLACEHOLDER_SECTION.sub("", path.read_text(encoding="utf-8"))
+    html = print_markdown(text, site_root)[1]
     html = re.sub(r'(<span lang="ko">)([^<]*)(</span>)',
                   lambda m: m.group(1) + korean_words(m.group(2)) + m.group(3), html)
-    # Phone numbers written as links: isolate their text for RTL pages.
-    html = re.sub(r'(<a [^>]*href="tel:[^"]*"[^>]*>)([^<]*)(</a>)',
-                  lambda m: m.group(1) + isolate(m.group(2)) + m.group(3), html)
     return Markup(html)  # noqa: S704 - editor-written Markdown from the repository
 
 
-def page_html(folder: Path, stem: str, lang: str, default_language: str) -> Markup:
+def page_html(folder: Path, stem: str, lang: str, default_language: str,
+              site_root: str = "") -> Markup:
     """The page ``<stem>.<lang>.md`` of ``folder`` as print HTML; a page not yet
     translated is the default language's, marked with its language (as on the web)."""
     path = folder / f"{stem}.{lang}.md"
     if path.exists() or lang == default_language:
-        return markdown_html(path)
+        return markdown_html(path, site_root)
     source = site_language(default_language)
-    html = markdown_html(folder / f"{stem}.{default_language}.md")
+    html = markdown_html(folder / f"{stem}.{default_language}.md", site_root)
     return Markup(f'<div lang="{source.html_lang}" dir="{source.direction}">{html}</div>')
 
 
@@ -217,12 +239,45 @@ def _environment(tr: NullTranslations) -> Environment:
     return env
 
 
+# The label separator: Chinese text uses the full-width colon throughout.
+FULLWIDTH_PUNCTUATION = {"zh"}
+
+
+def colon(lang: str) -> str:
+    """ "Phone: …" in most languages, "电话：…" in Chinese.
+
+    >>> colon("zh"), colon("ru")
+    ('：', ': ')
+    """
+    return "：" if lang in FULLWIDTH_PUNCTUATION else ": "
+
+
+def list_separator(lang: str) -> str:
+    return "、" if lang in FULLWIDTH_PUNCTUATION else (
+        "، " if site_language(lang).rtl else ", ")
+
+
+def page_ref(tr: NullTranslations, lang: str = "en") -> tuple[str, str]:
+    """The translated "p. %(page)s" split around the number, for CSS
+    ``target-counter``: (" (p. ", ")"); full-width brackets in Chinese."""
+    text = tr.gettext("p. %(page)s")
+    before, _, after = text.partition("%(page)s")
+    if lang in FULLWIDTH_PUNCTUATION:
+        return (f"（{before}", f"{after}）")
+    return (f" ({before}", f"{after})")
+
+
 def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
             docs_dir: Path, profile: PrintProfile, created: _dt.date,
             preview: PreviewMarks | None = None) -> dict[str, object]:
     language = site_language(lang)
     root = language_root(site_url, lang, dataset.languages[0])
     return {
+        "colon": colon(lang),
+        "list_sep": list_separator(lang),
+        "page_ref": page_ref(tr, lang),
+        "emblem": print_art.emblem(profile.emblem, profile.cmyk, dataset.district.name[lang]),
+        "cover_image": print_art.cover(profile.cover_image, profile.cmyk),
         "lang": lang,
         "html_lang": language.html_lang,
         "dir": language.direction,
@@ -231,13 +286,12 @@ def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
         "sample": dataset.sample,
         "site_name": dataset.district.site_name[lang],
         "site_url": root,
-        "site_qr": qr_svg(root),
+        "site_qr": qr_svg(root, profile.black),
         "district": dataset.district.name[lang],
         "help_desk": help_desk_view(dataset.district, lang, tr),
-        "help_html": page_html(docs_dir, "help", lang, dataset.languages[0]),
+        "help_html": page_html(docs_dir, "help", lang, dataset.languages[0], root),
         "profile": profile,
         "preview": preview,
-        "cmyk_icc": CMYK_ICC.as_uri(),
         "created": created.isoformat(),
         "created_text": format_day(created, lang),
         "css": print_css(dataset.languages),
@@ -245,10 +299,12 @@ def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
 
 
 def _entry(inst: Institution, dataset: Dataset, lang: str, tr: NullTranslations,
-           root: str) -> dict[str, object]:
+           root: str, profile: PrintProfile) -> dict[str, object]:
+    """An institution for print: the web page's own view (render.institution_view),
+    plus its address and QR code."""
     view = institution_view(inst, dataset.district, lang, tr)
     url = root + institution_path(inst.id)
-    return {**view, "url": url, "qr": qr_svg(url)}
+    return {**view, "url": url, "qr": qr_svg(url, profile.black)}
 
 
 def leaflet_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url: str,
@@ -257,23 +313,43 @@ def leaflet_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url:
     """The A4 landscape tri-fold leaflet of one language (two pages: outside, inside)."""
     ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created, preview)
     listed = dataset.institutions[:profile.leaflet_max_institutions]
-    ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"])) for i in listed]
+    ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"]), profile)
+                           for i in listed]
     ctx["unlisted"] = len(dataset.institutions) - len(listed)
-    ctx["offer_html"] = page_html(docs_dir / "_print", "offer", lang, dataset.languages[0])
+    ctx["offer_html"] = page_html(docs_dir / "_print", "offer", lang, dataset.languages[0],
+                                  str(ctx["site_url"]))
     return _environment(tr).get_template("leaflet.html.j2").render(**ctx)
 
 
 def guidebook_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url: str,
                    docs_dir: Path, profile: PrintProfile, created: _dt.date,
                    preview: PreviewMarks | None = None) -> str:
-    """The A5 guidebook of one language: cover, contents, a page per institution,
-    help pages and a back cover (blank pages are added when the PDF is made)."""
+    """The A5 guidebook of one language: cover, contents, the guide's chapters
+    from the site's Markdown (their lists from the data filled in), the
+    directory by category and a back cover (notes pages are added when the
+    PDF is made, see ``notes_html``)."""
     ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created, preview)
-    ctx["institutions"] = [_entry(i, dataset, lang, tr, str(ctx["site_url"]))
-                           for i in dataset.institutions]
-    ctx["embassies"] = [place_view(p, dataset.district, lang, tr)
-                        for p in dataset.places if p.kind == "embassy"]
+    root = str(ctx["site_url"])
+    ctx["chapters"] = print_chapters(dataset, lang, tr, docs_dir, root)
+    ctx["desk_mark"] = Markup(f"<p>{DESK_MARK}</p>")
+    directory = directory_context(
+        dataset, lang, tr, lambda inst, district, lang_, tr_: _entry(inst, dataset, lang_, tr_,
+                                                                       root, profile))
+    for number, group in enumerate(directory["groups"]):  # type: ignore[arg-type]
+        group["id"] = f"group-{number + 1}"
+    ctx["directory"] = directory
     return _environment(tr).get_template("guidebook.html.j2").render(**ctx)
+
+
+def notes_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url: str,
+               docs_dir: Path, profile: PrintProfile, created: _dt.date) -> str:
+    """A notes page with labelled lines: what fills a booklet to a multiple of 4
+    pages instead of blank pages."""
+    ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created)
+    ctx["notes_labels"] = [tr.gettext("My hospital"), tr.gettext("My doctor"),
+                           tr.gettext("Appointments"), tr.gettext("Medicines"),
+                           tr.gettext("Questions for the doctor")]
+    return _environment(tr).get_template("guidebook_notes.html.j2").render(**ctx)
 
 
 def forms_html(forms: Sequence[Form], lang: str, tr: NullTranslations, *, site_url: str,
@@ -287,7 +363,7 @@ def forms_html(forms: Sequence[Form], lang: str, tr: NullTranslations, *, site_u
     views = [form_view(form, lang, tr, default_language) for form in forms]
     return _environment(tr).get_template("forms_print.html.j2").render(
         forms=views, lang=lang, html_lang=language.html_lang, dir=language.direction,
-        title=" · ".join(str(v["title"]) for v in views), sample=None, profile=profile, preview=preview,
-        cmyk_icc=CMYK_ICC.as_uri(), created=created.isoformat(),
+        title=" · ".join(str(v["title"]) for v in views), sample=None, profile=profile,
+        preview=preview, colon=colon(lang), created=created.isoformat(),
         created_text=format_day(created, lang), site_url=language_root(site_url, lang, default_language),
         css=print_css((default_language, lang)))

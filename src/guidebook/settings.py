@@ -44,13 +44,23 @@ class ReleaseSettings(_Strict):
 
 
 class PrintSettings(_Strict):
-    """The print shop's profile (``extra.guidebook.print``)."""
+    """The print shop's profile (``extra.guidebook.print``); paths are relative
+    to mkdocs.yml. Empty paths mean the defaults drawn or shipped here."""
 
     enabled: bool = True
     bleed_mm: float = Field(3.0, ge=0, le=10)
     crop_marks: bool = False
     cmyk: bool = False
     leaflet_max_institutions: int = Field(18, ge=1, le=60)
+    output_icc: str = Field("", description="the shop's CMYK ICC profile (empty: FOGRA39 built "
+                            "from Debian's icc-profiles-free data)")
+    output_condition: str = Field("FOGRA39", min_length=1, description="the printing condition's "
+                                  "name in the ICC registry (JC200103 for Japan Color 2001 Coated)")
+    output_condition_info: str = Field("Offset printing, ISO 12647-2, coated paper (FOGRA39)",
+                                       min_length=1)
+    emblem: str = Field("", description="the district's emblem or logo, SVG or PNG")
+    cover_image: str = Field("", description="the cover picture, SVG or PNG")
+    review_pngs: bool = True
 
 
 class ShareSettings(_Strict):
@@ -124,6 +134,16 @@ class Settings(_Strict):
     def reference_date(self) -> _dt.date:
         """The day the build compares dates with: SOURCE_DATE_EPOCH's, else today."""
         return self.source_date or _dt.date.today()
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where rendered PDFs are kept by the hash of what they are made from."""
+        return self.root / ".cache"
+
+    @property
+    def review_dir(self) -> Path:
+        """PNG previews of every print page, beside site/ (never published)."""
+        return self.root / "review"
 
     @property
     def make_pdfs(self) -> bool:

@@ -51,11 +51,21 @@ def text(path: Path) -> str:
     return re.sub(r"\s+", " ", out)
 
 
+def page_text(path: Path, page: int) -> str:
+    """The text of one page (1-based), bidi controls removed."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(page), "-l", str(page), str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return "".join(ch for ch in out if unicodedata.category(ch) != "Cf")
+
+
 def qr_payloads(path: Path, page: int) -> set[str]:
     """Every QR code on a page (1-based), decoded by zbarimg from a 300 dpi render."""
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page"
-        subprocess.run(["pdftoppm", "-r", "300", "-png", "-singlefile", "-f", str(page),
+        # No anti-aliasing: grey module edges at 300 dpi make zbar miss a code
+        # that a phone camera reads (a 20 mm code on paper is printed at 2400 dpi).
+        subprocess.run(["pdftoppm", "-r", "300", "-aa", "no", "-aaVector", "no", "-png",
+                        "-singlefile", "-f", str(page),
                         "-l", str(page), str(path), str(png)], check=True)
         done = subprocess.run(["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable",
                                str(png) + ".png"], capture_output=True, text=True)

@@ -85,4 +85,5 @@ def test_every_page_of_a_preview_guidebook_is_marked_and_its_qr_codes_still_read
                       PrintProfile(), booklet=False))
     texts = page_texts(path)
     assert all("PREVIEW — not for printing (sample data)" in t for t in texts), len(texts)
-    assert pdftools.qr_payloads(path, 3) == {"https://guide.example.org/ar/institutions/test-eye-hospital/"}
+    payloads = set().union(*(pdftools.qr_payloads(path, n) for n in range(1, len(texts) + 1)))
+    assert "https://guide.example.org/ar/institutions/test-eye-hospital/" in payloads

@@ -34,6 +34,9 @@ def visible_text(html: str) -> str:
     """What a reader sees: no tags, attributes, scripts, styles or link targets."""
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     html = re.sub(r"^---\n.*?\n---\n", "", html, flags=re.S)  # front matter
+    # Inline tags join their text to what follows (a phone number's span before
+    # its full stop); block tags separate it.
+    html = re.sub(r"</?(?:span|a|bdi|b|strong|em|small|mark|code)\b[^>]*>", "", html)
     html = re.sub(r"<[^>]+>", " ", html)
     html = re.sub(r"\]\([^)]*\)|\{[:#.][^}]*\}", " ", html)  # Markdown link targets, attr lists
     return html
