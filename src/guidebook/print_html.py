@@ -342,10 +342,11 @@ def guidebook_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_ur
 
 
 def notes_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url: str,
-               docs_dir: Path, profile: PrintProfile, created: _dt.date) -> str:
+               docs_dir: Path, profile: PrintProfile, created: _dt.date,
+               preview: PreviewMarks | None = None) -> str:
     """A notes page with labelled lines: what fills a booklet to a multiple of 4
-    pages instead of blank pages."""
-    ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created)
+    pages instead of blank pages (marked as the booklet is, in a preview)."""
+    ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created, preview)
     ctx["notes_labels"] = [tr.gettext("My hospital"), tr.gettext("My doctor"),
                            tr.gettext("Appointments"), tr.gettext("Medicines"),
                            tr.gettext("Questions for the doctor")]
