@@ -37,7 +37,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, MkDocsException
 
 from .prepare import ALL_LANGUAGES_BUILT, SITEMAP_ENTRIES
-from .workers import available_cpus, can_fork, forked_pool, received
+from .workers import available_cpus, can_fork, forked_pool, interrupts_held, received
 
 __all__ = ["available_cpus", "build_site", "workers_for"]
 
@@ -79,8 +79,11 @@ def build_site(config: MkDocsConfig, jobs: int) -> None:
         entries = {}
         # Each worker gets the prepared configuration at fork, not pickled.
         with forked_pool(workers, config) as pool:
-            futures = [pool.submit(_build_language, site_dir, work, lang) for lang in languages]
+            futures = []
             try:
+                with interrupts_held():  # the workers are forked by the first submit
+                    futures = [pool.submit(_build_language, site_dir, work, lang)
+                               for lang in languages]
                 for future in as_completed(futures):
                     lang, error, recorded = future.result()
                     if error is not None:  # MkDocs has logged why, in the worker

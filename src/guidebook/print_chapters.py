@@ -42,6 +42,8 @@ def _source(docs_dir: Path, name: str, lang: str, default: str) -> tuple[str, st
     return (docs_dir / f"{name}.{default}.md").read_text(encoding="utf-8"), default
 
 
+# Languages whose print uses full-width punctuation (电话：…).
+FULLWIDTH_PUNCTUATION = {"zh"}
 _DESK = re.compile(r"<!--\s*guidebook:help-desk\s*-->")
 DESK_MARK = "GUIDEBOOK-HELP-DESK"  # replaced by the desk in guidebook.html.j2
 
@@ -114,5 +116,9 @@ def chapters(dataset: Dataset, lang: str, tr: NullTranslations, docs_dir: Path,
         text = _DESK.sub(f"\n\n{DESK_MARK}\n\n", text)
         text = expand_placeholders(text, dataset, fallback or lang, tr)
         title, html = print_markdown(text, site_root)
+        if lang in FULLWIDTH_PUNCTUATION and not fallback:
+            # The lists from the data come in the web's wording ("电话: "):
+            # Chinese print uses the full-width colon throughout.
+            html = re.sub(r"([\u3400-\u9fff\uff00-\uffef](?:</[a-z]+>)*): ?", "\\1：", html)
         result.append(Chapter(chapter_id(name), title, Markup(html), fallback))  # noqa: S704
     return result

@@ -25,7 +25,7 @@ from . import print_art
 from .directory import directory_context
 from .i18n import KOREAN, format_day, install_gettext, site_language
 from .forms import Form
-from .print_chapters import DESK_MARK
+from .print_chapters import DESK_MARK, FULLWIDTH_PUNCTUATION
 from .print_chapters import chapters as print_chapters
 from .model import Dataset, Institution
 from .render import (DRIVER_REQUEST_KO, help_desk_view, institution_path, institution_view,
@@ -140,7 +140,7 @@ def qr_svg(url: str, ink: str = "#000") -> Markup:
 # the help desk itself, in its own layout (the guidebook's chapters expand
 # the lists instead, see print_chapters).
 _PLACEHOLDER_SECTION = re.compile(r"^## [^\n]*\n(?:(?!## )[^\n]*\n)*?[^\n]*<!--\s*guidebook:"
-                                  r"[^\n]*\n(?:(?!## )[^\n]*\n?)*", re.M)
+                                  r"[^\n]*(?:\n|$)", re.M)
 
 
 def without_links(html: str) -> str:
@@ -239,10 +239,8 @@ def _environment(tr: NullTranslations) -> Environment:
     return env
 
 
-# The label separator: Chinese text uses the full-width colon throughout.
-FULLWIDTH_PUNCTUATION = {"zh"}
-
-
+# The label separator: Chinese text uses the full-width colon throughout
+# (FULLWIDTH_PUNCTUATION, print_chapters).
 def colon(lang: str) -> str:
     """ "Phone: …" in most languages, "电话：…" in Chinese.
 

@@ -64,3 +64,15 @@ def forked_pool(workers: int, state: Any) -> Iterator[ProcessPoolExecutor]:
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                              initializer=_receive, initargs=(state,)) as pool:
         yield pool
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) while processes are forked: Python runs its
+    at-fork handlers then, and an interrupt raised inside one is printed and
+    dropped, so the build would go on. Held, it arrives right after."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

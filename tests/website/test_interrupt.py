@@ -22,7 +22,13 @@ def test_ctrl_c_stops_the_build_cleanly(tmp_path: Path) -> None:
     process = subprocess.Popen([sys.executable, "-m", "guidebook.cli", "build"], cwd=project,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, "GUIDEBOOK_PDF": "0"}, start_new_session=True)
-    time.sleep(4)  # inside the languages' build
+    # Inside the languages' build: its work folder exists while the workers run
+    # (a fixed wait was too long on a quiet machine: the build had finished).
+    deadline = time.monotonic() + 120
+    while not list(project.glob(".site-work-*")) and process.poll() is None:
+        assert time.monotonic() < deadline, "the languages' build never started"
+        time.sleep(0.02)
+    assert process.poll() is None, "the build ended before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)  # what the terminal sends to the whole group
     out, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
