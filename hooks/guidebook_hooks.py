@@ -18,7 +18,7 @@ from mkdocs.structure.toc import get_toc
 from guidebook import (downloads, formpages, html_post, not_found, offline, page_text, precompress,
                        prepare, preview, quality, search, serving, share_image, sitemap, theme,
                        vendor)
-from guidebook.i18n import html_lang, translations
+from guidebook.i18n import html_lang, site_language, translations
 from guidebook.render import PlaceholderError
 from guidebook.settings import Settings, SettingsError, load_settings
 
@@ -131,8 +131,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["guidebook_theme_strings"] = theme.theme_strings(env, language)
     # This language's folder below the site root ("" or "zh/"): the header's
     # search link, the web app manifest and the service worker live there.
-    env.globals["guidebook_language_prefix"] = theme.language_prefix(
-        language, _settings(config).default_language)
+    env.globals["guidebook_language_prefix"] = site_language(language).url_prefix(
+        _settings(config).default_language)
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env

@@ -35,7 +35,9 @@ class Chapter:
     lang: str | None  # set when the page is the English fallback
 
 
-def _source(docs_dir: Path, name: str, lang: str, default: str) -> tuple[str, str | None]:
+def page_source(docs_dir: Path, name: str, lang: str, default: str) -> tuple[str, str | None]:
+    """The Markdown of page ``name`` in ``lang``, and None; or, where the page
+    is not translated, the default language's and that language."""
     own = docs_dir / f"{name}.{lang}.md"
     if own.exists():
         return own.read_text(encoding="utf-8"), None
@@ -110,7 +112,7 @@ def chapters(dataset: Dataset, lang: str, tr: NullTranslations, docs_dir: Path,
     default = dataset.languages[0]
     result = []
     for name in CHAPTERS:
-        text, fallback = _source(docs_dir, name, lang, default)
+        text, fallback = page_source(docs_dir, name, lang, default)
         # The whole help desk is printed once, by the guidebook's template,
         # where the help page asks for it: a mark stands in for it here.
         text = _DESK.sub(f"\n\n{DESK_MARK}\n\n", text)

@@ -25,7 +25,7 @@ from . import print_art
 from .directory import directory_context
 from .i18n import KOREAN, format_day, install_gettext, site_language
 from .forms import Form
-from .print_chapters import DESK_MARK, FULLWIDTH_PUNCTUATION
+from .print_chapters import DESK_MARK, FULLWIDTH_PUNCTUATION, page_source, print_markdown
 from .print_chapters import chapters as print_chapters
 from .model import Dataset, Institution
 from .render import (DRIVER_REQUEST_KO, help_desk_view, institution_path, institution_view,
@@ -154,14 +154,11 @@ def without_links(html: str) -> str:
     return re.sub(r'<a ([^>]*?)\bhref="', r'<a \1data-href="', html)
 
 
-def markdown_html(path: Path, site_root: str = "") -> Markup:
+def markdown_html(text: str, site_root: str = "") -> Markup:
     """A Markdown content page as HTML for print, without its front matter and
     H1 and without the sections that hold a list from the data, links made
     readable on paper (see print_chapters), Korean words kept whole."""
-    from .print_chapters import print_markdown
-
-    text = _PLACEHOLDER_SECTION.sub("", path.read_text(encoding="utf-8"))
-    html = print_markdown(text, site_root)[1]
+    html = print_markdown(_PLACEHOLDER_SECTION.sub("", text), site_root)[1]
     html = re.sub(r'(<span lang="ko">)([^<]*)(</span>)',
                   lambda m: m.group(1) + korean_words(m.group(2)) + m.group(3), html)
     return Markup(html)  # noqa: S704 - editor-written Markdown from the repository
@@ -171,11 +168,11 @@ def page_html(folder: Path, stem: str, lang: str, default_language: str,
               site_root: str = "") -> Markup:
     """The page ``<stem>.<lang>.md`` of ``folder`` as print HTML; a page not yet
     translated is the default language's, marked with its language (as on the web)."""
-    path = folder / f"{stem}.{lang}.md"
-    if path.exists() or lang == default_language:
-        return markdown_html(path, site_root)
-    source = site_language(default_language)
-    html = markdown_html(folder / f"{stem}.{default_language}.md", site_root)
+    text, fallback = page_source(folder, stem, lang, default_language)
+    html = markdown_html(text, site_root)
+    if fallback is None:
+        return html
+    source = site_language(fallback)
     return Markup(f'<div lang="{source.html_lang}" dir="{source.direction}">{html}</div>')
 
 

@@ -14,15 +14,6 @@ from .model import Dataset
 from .offline import AppName
 
 
-def language_prefix(lang: str, default_language: str) -> str:
-    """A language's folder below the site root.
-
-    >>> language_prefix("zh", "en"), language_prefix("en", "en")
-    ('zh/', '')
-    """
-    return site_language(lang).url_prefix(default_language)
-
-
 def app_names(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, AppName]:
     """Each language's name of the guide as an installed web app: the guide's
     title, and the district's name under the home screen icon."""
