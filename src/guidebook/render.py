@@ -27,7 +27,8 @@ from .hours import parse as parse_hours
 from .jsonld import institution_jsonld, script_tag
 from .search_words import SearchWords, words_for
 from .links import channel_links, map_links, phone_link
-from .model import PLACE_KINDS, Address, Dataset, District, Institution, Messengers, Place, Texts
+from .model import (PLACE_KINDS, Address, ByLanguage, Dataset, District, Institution, Messengers,
+                    Names, Place, Texts)
 from .share import directory_description, institution_description
 from .vocabulary import CATEGORIES, SERVICES, SPECIALTIES
 
@@ -56,6 +57,11 @@ class Span:
     text: str
     lang: str | None = None
     dir: str | None = None
+
+    def __str__(self) -> str:
+        # A template that prints a Span as it is would drop its language tag
+        # (and print "Span(...)"): the span macro, or ``.text``, says which.
+        raise TypeError(f"a Span is printed with the span macro or its .text: {self.text!r}")
 
 
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
@@ -87,7 +93,7 @@ def foreign(text: str, tag: str, page_lang: str) -> Span:
     return Span(text, tag, "ltr" if rtl_page else None)
 
 
-def localized(texts: Texts, lang: str) -> Span | None:
+def localized(texts: ByLanguage, lang: str) -> Span | None:
     """The text in ``lang``, or the default language's text marked as such, or None."""
     own = texts.get(lang)
     if own:
@@ -96,6 +102,21 @@ def localized(texts: Texts, lang: str) -> Span | None:
     if default and texts.get(default):
         return foreign(texts[default], site_language(default).html_lang, lang)
     return None
+
+
+def named(names: Names, lang: str) -> Span:
+    """A name in ``lang``; in a language still being translated (``new_languages``),
+    the default language's name, marked with its language.
+
+    >>> from .model import validation_context
+    >>> names = Names.model_validate({"en": "Kim Eye Clinic", "ko": "김안과"},
+    ...     context=validation_context(("en", "ko", "ja"), ("ja",)))
+    >>> named(names, "ko"), named(names, "ja")
+    (Span(text='김안과', lang=None, dir=None), Span(text='Kim Eye Clinic', lang='en', dir=None))
+    """
+    span = localized(names, lang)
+    assert span is not None, "a name always has the default language's text (model.Names)"
+    return span
 
 
 def address_view(address: Address | None, lang: str) -> dict[str, Span | None]:
@@ -114,7 +135,7 @@ def help_line_view(district: District, lang: str) -> dict[str, object] | None:
     if line is None:
         return None
     return {
-        "name": line.name[lang],
+        "name": named(line.name, lang),
         "phone": phone_link(line.phone),
         "phone_abroad": phone_link(line.phone_abroad) if line.phone_abroad else None,
         "note": localized(line.note, lang),
@@ -127,7 +148,7 @@ def help_desk_view(district: District, lang: str,
     desk = district.help_desk
     tr = tr or NullTranslations()
     return {
-        "name": desk.name[lang],
+        "name": named(desk.name, lang),
         "name_ko": foreign(desk.name[KOREAN], KOREAN, lang),
         "phone": phone_link(desk.phone) if desk.phone else None,
         "phone_note": localized(desk.phone_note, lang),
@@ -146,7 +167,7 @@ def ask_view(district: District, lang: str, tr: NullTranslations) -> dict[str, o
     to tap: the help desk when it has a phone, else the national help line.
     None only when the data has neither number."""
     if district.help_desk.phone:
-        return {"whose": "help_desk", "name": district.help_desk.name[lang],
+        return {"whose": "help_desk", "name": named(district.help_desk.name, lang),
                 "phone": phone_link(district.help_desk.phone),
                 "note": localized(district.help_desk.phone_note, lang)}
     line = help_line_view(district, lang)
@@ -162,8 +183,8 @@ def call_view(inst: Institution, district: District, lang: str,
     is: the institution's, else the help desk's, else the national help line's.
     ``intro`` says why the number is not the institution's own."""
     if inst.contact.phone:
-        return {"whose": "institution", "label": tr.gettext("Phone"), "intro": None,
-                "name": inst.name[lang], "phone": phone_link(inst.contact.phone), "note": None}
+        return {"whose": "institution", "label": Span(tr.gettext("Phone")), "intro": None,
+                "name": named(inst.name, lang), "phone": phone_link(inst.contact.phone), "note": None}
     ask = ask_view(district, lang, tr)
     if ask is None:
         return None
@@ -183,7 +204,7 @@ def place_view(place: Place, district: District, lang: str,
     return {
         "id": place.id,
         "kind": place.kind,
-        "name": place.name[lang],
+        "name": named(place.name, lang),
         "name_ko": foreign(place.name[KOREAN], KOREAN, lang),
         **address_view(place.address, lang),
         "where": localized(place.where, lang),
@@ -222,7 +243,7 @@ def institution_view(inst: Institution, district: District, lang: str,
     return {
         "stale_notice": stale_notice,
         "id": inst.id,
-        "name": inst.name[lang],
+        "name": named(inst.name, lang),
         "name_ko": foreign(inst.name[KOREAN], KOREAN, lang),
         "category": tr.pgettext(*CATEGORIES[inst.category]),
         "summary": localized(inst.summary, lang),
@@ -324,7 +345,7 @@ def render_institution(inst: Institution, district: District, lang: str,
     body = _environment(lang, tr).get_template("institution.md.j2").render(
         inst=view, search_words=words_for(words, inst, lang))
     picture = {"guidebook_picture": inst.picture} if inst.picture else {}
-    return _front_matter(title=view["name"], guidebook_page="institution",
+    return _front_matter(title=view["name"].text, guidebook_page="institution",
                          description=institution_description(view, district.name[lang], lang),
                          **picture) + body
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, copy_project
 
@@ -58,6 +60,16 @@ def test_add_build_and_remove_languages(project: Path) -> None:
     assert len(re.findall(r'class="md-select__link"', ja)) == 7  # five languages + ja + fa
     assert 'class="gb-notice"' in (site / "ja" / "help" / "index.html").read_text(encoding="utf-8")
     assert '<body dir="rtl"' in (site / "fa" / "index.html").read_text(encoding="utf-8")
+    # Names have no Japanese or Persian yet: the English name, tagged as English
+    # (isolated left-to-right on the Persian page), with the notice on its page.
+    first = yaml.safe_load((project / "data" / "institutions.yaml").read_text(
+        encoding="utf-8"))["institutions"][0]
+    name = html.escape(first["name"]["en"], quote=False)
+    page = (site / "ja" / "institutions" / first["id"] / "index.html").read_text(encoding="utf-8")
+    assert f'<span lang="en">{name}</span></h1>' in page
+    assert re.search(r'</h1>\s*<p class="gb-untranslated">', page)
+    persian = (site / "fa" / "institutions" / "index.html").read_text(encoding="utf-8")
+    assert f'<span class="gb-name"><span lang="en" dir="ltr">{name}</span></span>' in persian
 
     coverage = guidebook(project, "coverage", "--json")
     assert coverage.returncode == 0 and '"ja"' in coverage.stdout and '"fa"' in coverage.stdout
