@@ -15,9 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook import (downloads, formpages, html_post, not_found, offline, page_text, precompress,
-                       prepare, preview, quality, search, serving, share_image, sitemap, theme,
-                       vendor)
+from guidebook import (downloads, formpages, html_post, not_found, offline, page_text,
+                       precompress, prepare, preview, quality, search, serving, share_image, sitemap,
+                       theme, vendor)
 from guidebook.i18n import html_lang, site_language, translations
 from guidebook.render import PlaceholderError
 from guidebook.settings import Settings, SettingsError, load_settings
@@ -211,14 +211,19 @@ def on_post_build(config: MkDocsConfig) -> None:
             sitemap.write(site_dir, config.site_url,
                           [recorded.get(lang, []) for lang in config.plugins["i18n"].build_languages],
                           settings.default_language)
-        broken = quality.broken_links(site_dir, base_path)
+        # One reading of the finished pages for the link check and the CSP's
+        # inline hashes (not for the preview, which serves no CSP).
+        inline = None if _command == "serve" else serving.Inline()
+        broken = quality.broken_links(
+            site_dir, base_path, None if inline is None else lambda where, html: inline.add(html, where))
         stats = search.finish_indexing(indexing, site_dir)
     except (downloads.PrintError, search.SearchIndexError, vendor.VendorError,
             share_image.ShareImageError) as exc:
         raise PluginError(str(exc)) from None
     log.info(f"Search index: {stats.pages} pages in {stats.languages} languages")
     # Last: the headers read the finished pages, and every file is final.
-    _write_server_files(config, site_dir, base_path)
+    if inline is not None:
+        _write_server_files(config, site_dir, base_path, inline)
     if broken and settings.release_build:
         raise PluginError(str(prepare.ReleaseError(broken)))
     for line in quality.summarized(broken):
@@ -254,15 +259,15 @@ def _make_downloads(config: MkDocsConfig) -> None:
                                   f"{r.blanks} blank) in {r.seconds:.1f} s"))
 
 
-def _write_server_files(config: MkDocsConfig, site_dir: Path, base_path: str) -> None:
+def _write_server_files(config: MkDocsConfig, site_dir: Path, base_path: str,
+                        inline: serving.Inline) -> None:
     """Web-server files (CSP with the pages' inline hashes), then .gz/.br copies;
     neither for `mkdocs serve`'s preview, which must stay fast."""
-    if _command == "serve":
-        return
-    written = serving.write_server_files(site_dir, base_path, _settings(config).languages)
+    written = serving.write_server_files(site_dir, base_path, _settings(config).languages, inline)
     for problem in written.inline.problems:  # a strict build fails on these
         log.warning(f"{problem}: blocked by the Content-Security-Policy (use a script file)")
     if precompress.enabled(_settings(config).precompress, _command):
-        stats = precompress.precompress(site_dir)
+        stats = precompress.precompress(site_dir, cache_dir=_settings(config).cache_dir / "precompress")
         log.info(f"Precompressed {stats.files} files: {stats.raw} bytes -> "
-                 f"gzip {stats.gzip_bytes}, brotli {stats.brotli_bytes}")
+                 f"gzip {stats.gzip_bytes}, brotli {stats.brotli_bytes} "
+                 f"({stats.reused} copies from the cache)")

@@ -18,12 +18,26 @@ of pages: 1.26 s against 0.03 s on the development machine; the 2 MB sitemap
 alone took 2.9 s). Pagefind's index files are gzip data already and are not
 tried. Files are compressed on threads (zlib and brotli release the GIL),
 largest first.
+
+Cache: with ``cache_dir``, each compressed copy is also kept there under the
+SHA-256 of the file it was made from, and a later build copies it instead of
+compressing again (an editor's rebuild changes a few pages of thousands; at
+500 institutions this takes the step from 2.6 s to about half a second).
+The copies are hard links to the cache where the file system allows.
+Compression is deterministic, so a copy from the cache is the same bytes a
+fresh compression gives. The folder is named after the zlib and Brotli
+versions and the levels, and holds exactly the last build's entries: entries
+the build did not use, and folders of other versions, are removed.
 """
 
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterable
+import hashlib
+import os
+import shutil
+import zlib
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +70,7 @@ class Stats:
     gzip_bytes: int  # bytes of the .gz files written
     brotli_files: int
     brotli_bytes: int
+    reused: int = 0  # compressed copies taken from the cache
 
 
 def has_brotli() -> bool:
@@ -86,49 +101,116 @@ def _worth(compressed: bytes, raw: bytes) -> bool:
     return len(compressed) <= len(raw) * (1 - MIN_SAVING)
 
 
-def _compress_one(path: Path, use_brotli: bool) -> tuple[int, int, int]:
+class _Cache:
+    """Compressed copies by the hash of their source; an empty entry records
+    "compressing did not save enough" (no real .gz or .br is ever empty)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.used: set[str] = set()
+
+    def get(self, name: str) -> Path | None:
+        self.used.add(name)  # set.add is atomic under the GIL: safe from the threads
+        entry = self.folder / name
+        return entry if entry.exists() else None
+
+    def put(self, name: str, data: bytes) -> None:
+        tmp = self.folder / f".{name}.{os.getpid()}.tmp"
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(self.folder / name)  # whole or absent, even for a build beside this one
+        except OSError:
+            pass  # a full disk or a build beside this one pruning: only the next build is slower
+
+    def prune(self) -> None:
+        """Keep what this build used; drop other entries and other versions' folders."""
+        for entry in self.folder.iterdir():
+            if entry.name not in self.used:
+                entry.unlink(missing_ok=True)
+        for other in self.folder.parent.iterdir():
+            if other != self.folder and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+
+
+def _link_or_copy(entry: Path, out: Path) -> None:
+    """A hard link where the file system allows one (no bytes to copy), else a copy.
+    Both names are only ever replaced, never written into (see _compress_one)."""
+    try:
+        os.link(entry, out)
+    except OSError:  # another file system, or links not supported
+        shutil.copyfile(entry, out)
+
+
+def cache_folder(cache_dir: Path) -> Path:
+    """``cache_dir/<versions and levels>``: a new library or level starts afresh."""
+    brotli_version = getattr(_brotli, "__version__", "none") if _brotli else "none"
+    return cache_dir / (f"zlib{zlib.ZLIB_RUNTIME_VERSION}-gz9-brotli{brotli_version}"
+                        f"-q{PAGE_QUALITY}-{ASSET_QUALITY}")
+
+
+def _variants(path: Path, use_brotli: bool) -> list[tuple[str, Callable[[bytes], bytes]]]:
+    variants: list[tuple[str, Callable[[bytes], bytes]]] = [(".gz", gzip_bytes)]
+    if use_brotli:
+        quality = PAGE_QUALITY if path.suffix in PAGE_TYPES else ASSET_QUALITY
+        variants.append((f".br{quality}", lambda d: brotli_bytes(d, quality)))
+    return variants
+
+
+def _compress_one(path: Path, use_brotli: bool, cache: _Cache | None) -> tuple[int, int, int, int]:
     """Write ``path``'s .gz (and .br) beside it, or remove stale ones; return
-    (raw size, .gz size or 0, .br size or 0)."""
+    (raw size, .gz size or 0, .br size or 0, copies taken from the cache)."""
     raw = path.read_bytes()
     if raw.startswith(GZIP_MAGIC):  # Pagefind's chunks: compressed already
         for suffix in (".gz", ".br"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
-        return len(raw), 0, 0
-    sizes = []
-    variants = [(".gz", gzip_bytes)]
-    if use_brotli:
-        quality = PAGE_QUALITY if path.suffix in PAGE_TYPES else ASSET_QUALITY
-        variants.append((".br", lambda d: brotli_bytes(d, quality)))
-    for suffix, compress in variants:
-        out = path.with_name(path.name + suffix)
+        return len(raw), 0, 0, 0
+    digest = hashlib.sha256(raw).hexdigest() if cache else ""
+    sizes, reused = [], 0
+    for variant, compress in _variants(path, use_brotli):
+        out = path.with_name(path.name + variant[:3])
+        # Never written in place: the old file may be a link to a cache entry.
+        out.unlink(missing_ok=True)
+        entry = cache.get(digest + variant) if cache else None
+        if entry is not None:
+            size = entry.stat().st_size
+            if size:
+                _link_or_copy(entry, out)
+            sizes.append(size)
+            reused += 1
+            continue
         data = compress(raw)
-        if _worth(data, raw):
+        worth = _worth(data, raw)
+        if cache:
+            cache.put(digest + variant, data if worth else b"")
+        if worth:
             out.write_bytes(data)
-            sizes.append(len(data))
-        else:
-            out.unlink(missing_ok=True)
-            sizes.append(0)
+        sizes.append(len(data) if worth else 0)
     if not use_brotli:
         path.with_name(path.name + ".br").unlink(missing_ok=True)
         sizes.append(0)
-    return len(raw), sizes[0], sizes[1]
+    return len(raw), sizes[0], sizes[1], reused
 
 
 def precompress(site_dir: Path, *, use_brotli: bool | None = None, workers: int | None = None,
-                files: Iterable[Path] | None = None) -> Stats:
+                files: Iterable[Path] | None = None, cache_dir: Path | None = None) -> Stats:
     """Write ``.gz`` and (with the brotli package) ``.br`` beside every file
-    of ``site_dir`` worth it; return what was written."""
+    of ``site_dir`` worth it; return what was written. With ``cache_dir``,
+    copies made by an earlier build from the same bytes are reused."""
     use_brotli = has_brotli() if use_brotli is None else use_brotli
     paths = list(files) if files is not None else candidates(site_dir)
     paths.sort(key=lambda p: -p.stat().st_size)  # the largest first: threads end together
     if workers is None:
         workers = available_cpus()
+    cache = _Cache(cache_folder(cache_dir)) if cache_dir is not None else None
     with ThreadPoolExecutor(max(1, workers)) as pool:
-        results = list(pool.map(lambda p: _compress_one(p, use_brotli), paths))
+        results = list(pool.map(lambda p: _compress_one(p, use_brotli, cache), paths))
+    if cache is not None and files is None:  # a partial run must not drop the others' entries
+        cache.prune()
     return Stats(files=len(results), raw=sum(r[0] for r in results),
                  gzip_files=sum(1 for r in results if r[1]), gzip_bytes=sum(r[1] for r in results),
                  brotli_files=sum(1 for r in results if r[2]),
-                 brotli_bytes=sum(r[2] for r in results))
+                 brotli_bytes=sum(r[2] for r in results), reused=sum(r[3] for r in results))
 
 
 def enabled(wanted: bool, command: str | None) -> bool:

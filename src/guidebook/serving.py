@@ -147,6 +147,7 @@ class Inline:
                 self.problems.append(f"{where}: style= attribute")
 
 
+
 def scan(site_dir: Path) -> Inline:
     """The inline scripts and styles of every page in ``site_dir``."""
     found = Inline()
@@ -321,12 +322,13 @@ class Written:
     inline: Inline
 
 
-def write_server_files(site_dir: Path, base_path: str, languages: Sequence[str]) -> Written:
-    """Read the built pages' inline scripts and styles, and write
-    ``_server/nginx-site.conf``, ``_headers`` and ``_redirects`` into
-    ``site_dir`` with one policy. ``Written.inline.problems`` lists what the
-    policy blocks (inline event handlers, style attributes)."""
-    inline = scan(site_dir)
+def write_server_files(site_dir: Path, base_path: str, languages: Sequence[str],
+                       inline: Inline | None = None) -> Written:
+    """Write ``_server/nginx-site.conf``, ``_headers`` and ``_redirects`` into
+    ``site_dir`` with one policy, allowing the pages' inline scripts and
+    styles (``inline``, else read from the pages now). ``Written.inline.problems``
+    lists what the policy blocks (inline event handlers, style attributes)."""
+    inline = scan(site_dir) if inline is None else inline
     headers = security_headers(inline)
     fingerprinted = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")
                            if p.is_file() and is_fingerprinted(p.relative_to(site_dir).as_posix()))

@@ -63,3 +63,55 @@ def test_gzip_only_without_brotli_and_no_stale_br(tmp_path: Path) -> None:
     precompress.precompress(site, use_brotli=False)
     assert not list(site.rglob("*.br"))
     assert (site / "app.js.gz").exists()
+
+
+def test_a_second_build_copies_from_the_cache_and_drops_what_it_no_longer_needs(
+        tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    noise = os.urandom(5000)  # does not shrink: the cache must remember "not worth it"
+    first = make_site(tmp_path / "one")
+    (first / "noise.js").write_bytes(noise)
+    fresh = precompress.precompress(first, cache_dir=cache)
+    assert fresh.reused == 0
+    again = make_site(tmp_path / "two")  # the same files in another folder
+    (again / "noise.js").write_bytes(noise)
+    (again / "zh" / "index.html").write_bytes(PAGE.replace(b"Ophthalmology", b"Eye clinic"))
+    cached = precompress.precompress(again, cache_dir=cache)
+    # app.js (.gz, .br) and noise.js (two "not worth it" records) come from
+    # the cache; the changed page is compressed anew.
+    assert cached.reused == 4
+    assert gzip.decompress((again / "zh/index.html.gz").read_bytes()) == \
+        PAGE.replace(b"Ophthalmology", b"Eye clinic")
+    assert not (again / "noise.js.gz").exists() and not (again / "noise.js.br").exists()
+    for name in ("app.js.gz", "app.js.br"):  # the same bytes a fresh compression gives
+        assert (again / name).read_bytes() == (first / name).read_bytes(), name
+    assert (cached.gzip_bytes, cached.brotli_bytes) != (0, 0)
+    # The first build's page entries are gone: the cache holds what the last build used.
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert len(entries) == 6  # page, app.js and noise.js, gzip and Brotli each
+    old_page = gzip.compress(PAGE, compresslevel=9, mtime=0)
+    assert all(entry.read_bytes() != old_page for entry in entries)
+
+
+def test_a_cache_of_other_versions_is_removed(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    stale = cache / "zlib0.0-gz9-brotli0.0-q1-1"
+    stale.mkdir(parents=True)
+    (stale / "x.gz").write_bytes(b"old")
+    precompress.precompress(make_site(tmp_path / "site"), cache_dir=cache)
+    assert not stale.exists()
+    assert [p.name for p in cache.iterdir()] == [precompress.cache_folder(cache).name]
+
+
+def test_a_copy_from_the_cache_is_replaced_never_written_into(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    precompress.precompress(make_site(tmp_path / "one"), cache_dir=cache)
+    site = make_site(tmp_path / "two")
+    precompress.precompress(site, cache_dir=cache)
+    script = (site / "app.js").read_bytes()
+    assert (site / "app.js.gz").stat().st_nlink == 2  # a hard link to its cache entry
+    (site / "app.js").write_bytes(b"function g(){return 2}\n" * 100)
+    precompress.precompress(site, files=[site / "app.js"], cache_dir=cache)  # no pruning
+    assert gzip.decompress((site / "app.js.gz").read_bytes()).startswith(b"function g")
+    entries = {gzip.decompress(e.read_bytes()) for e in cache.rglob("*.gz")}
+    assert script in entries  # the entry the old link pointed at is intact
