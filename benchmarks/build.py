@@ -7,6 +7,8 @@ Measures, for a synthetic data file of N institutions (benchmarks/synthetic.py):
   synthetic one: data validation, page generation, five i18n sites, the theme
   overrides, strict mode; the print PDFs are turned off (GUIDEBOOK_PDF=0) so
   that both sides build the same web pages; benchmarks/pdf.py times the PDFs;
+  as an editor's rebuild, ours finds the warm-up build's precompressed copies
+  in ``.cache/`` (``--cold-cache`` empties it before each build);
 * baseline: the SAME generated Markdown pages built by a stock configuration
   (mkdocs-material + mkdocs-static-i18n, search, no hooks, no custom_dir, no
   nav, so every page is in the automatic navigation, as an out-of-the-box site
@@ -235,6 +237,8 @@ def run_all(work: Path, args: argparse.Namespace) -> tuple[list[Run], list[Run],
     make_baseline(project, baseline)
     ours, base, seq = [], [], []
     for i in range(1, args.repeat + 1):
+        if args.cold_cache:  # as a first build on a new machine: compress everything
+            shutil.rmtree(project / ".cache", ignore_errors=True)
         ours.append(timed("ours", ours_cmd, project, {"GUIDEBOOK_PDF": "0"}))
         check_site("ours", project / "site", some_id)
         print_run(i, ours[-1])
@@ -273,6 +277,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sequential", action="store_true",
                         help="also time our build on one process (--jobs 1)")
+    parser.add_argument("--cold-cache", action="store_true",
+                        help="empty .cache/ before each of our builds (its precompressed "
+                             "copies; by default a rebuild finds the warm-up's)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="work in this (new or empty) folder and keep it for inspection")
     args = parser.parse_args(argv)

@@ -115,11 +115,22 @@ class _Cache:
         entry = self.folder / name
         return entry if entry.exists() else None
 
-    def put(self, name: str, data: bytes) -> None:
-        tmp = self.folder / f".{name}.{os.getpid()}.tmp"
+    def put(self, name: str, data: bytes, written: Path | None = None) -> None:
+        """Keep ``data``: as a hard link to ``written`` (a file holding it) where
+        possible, else as a file of its own."""
+        entry = self.folder / name
         try:
+            if written is not None:
+                try:
+                    os.link(written, entry)  # whole or absent, even beside another build
+                    return
+                except FileExistsError:
+                    return  # another build kept the same bytes
+                except OSError:
+                    pass  # another file system: write a copy
+            tmp = self.folder / f".{name}.{os.getpid()}.tmp"
             tmp.write_bytes(data)
-            tmp.replace(self.folder / name)  # whole or absent, even for a build beside this one
+            tmp.replace(entry)
         except OSError:
             pass  # a full disk or a build beside this one pruning: only the next build is slower
 
@@ -181,10 +192,10 @@ def _compress_one(path: Path, use_brotli: bool, cache: _Cache | None) -> tuple[i
             continue
         data = compress(raw)
         worth = _worth(data, raw)
-        if cache:
-            cache.put(digest + variant, data if worth else b"")
         if worth:
             out.write_bytes(data)
+        if cache:
+            cache.put(digest + variant, data if worth else b"", out if worth else None)
         sizes.append(len(data) if worth else 0)
     if not use_brotli:
         path.with_name(path.name + ".br").unlink(missing_ok=True)

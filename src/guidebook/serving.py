@@ -26,6 +26,7 @@ No module here imports MkDocs; the hook calls ``write_server_files``.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -104,6 +105,7 @@ _STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*["']""", re.I)
 _JS_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
 
 
+@functools.lru_cache(maxsize=1024)  # the same scripts on every page
 def csp_hash(text: str) -> str:
     """A CSP hash source for an inline element's text, as the browser computes it.
 
@@ -141,10 +143,15 @@ class Inline:
         # Only in tags, outside scripts (a script may contain "onload=" as text).
         markup = _SCRIPT.sub("", _STYLE.sub("", html))
         for tag in _TAG.findall(markup):
-            for name in _HANDLER.findall(tag):
-                self.problems.append(f"{where}: inline event handler {name.lower()}=")
-            if _STYLE_ATTR.search(tag):
-                self.problems.append(f"{where}: style= attribute")
+            self.problems += [f"{where}: {problem}" for problem in _tag_problems(tag)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _tag_problems(tag: str) -> tuple[str, ...]:
+    """What the policy blocks in one tag. Cached: a site repeats its tags
+    (navigation, header, footer) on every page."""
+    handlers = [f"inline event handler {name.lower()}=" for name in _HANDLER.findall(tag)]
+    return (*handlers, *(["style= attribute"] if _STYLE_ATTR.search(tag) else []))
 
 
 

@@ -109,7 +109,7 @@ def test_a_copy_from_the_cache_is_replaced_never_written_into(tmp_path: Path) ->
     site = make_site(tmp_path / "two")
     precompress.precompress(site, cache_dir=cache)
     script = (site / "app.js").read_bytes()
-    assert (site / "app.js.gz").stat().st_nlink == 2  # a hard link to its cache entry
+    assert (site / "app.js.gz").stat().st_nlink > 1  # a hard link to its cache entry
     (site / "app.js").write_bytes(b"function g(){return 2}\n" * 100)
     precompress.precompress(site, files=[site / "app.js"], cache_dir=cache)  # no pruning
     assert gzip.decompress((site / "app.js.gz").read_bytes()).startswith(b"function g")
