@@ -20,7 +20,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.pofile import read_po, write_po
+from babel.plural import to_gettext
 
 from .i18n import catalog_path, site_language
 from .settings import Settings, load_settings
@@ -106,9 +108,15 @@ def _init_catalog(settings: Settings, code: str) -> Path:
     po = catalog_path(code, root=settings.translations_dir)
     if po.exists():
         return po
+    cldr = site_language(code).cldr
+    # Read without a locale: Babel would check the template's two plural
+    # slots against its own older plural table (one form for Persian) and
+    # print "WARNING: Problem on line …" for every plural message.
     with template.open("rb") as f:
-        catalog = read_po(f, locale=site_language(code).cldr)
-    catalog.locale = site_language(code).cldr
+        catalog = read_po(f)
+    catalog.locale = cldr
+    catalog.mime_headers = [*((k, v) for k, v in catalog.mime_headers if k.lower() != "plural-forms"),
+                            ("Plural-Forms", to_gettext(Locale.parse(cldr).plural_form))]
     catalog.fuzzy = False
     po.parent.mkdir(parents=True, exist_ok=True)
     with po.open("wb") as f:

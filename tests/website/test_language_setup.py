@@ -45,6 +45,12 @@ def test_add_build_and_remove_languages(project: Path) -> None:
     for code in ("ja", "fa"):
         done = guidebook(project, "add-language", code)
         assert done.returncode == 0, done.stderr
+        assert "WARNING" not in done.stdout + done.stderr  # Babel's plural-slot complaints
+    catalogs = project / "translations"
+    # Plural forms from CLDR: one form in Japanese, two in Persian (0 and 1 are "one").
+    assert '"Plural-Forms: nplurals=1; plural=(0);\\n"' in (
+        catalogs / "ja" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    assert "nplurals=2;" in (catalogs / "fa" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "        - locale: ja\n" in config and "new_languages: [ja, fa]" in config
     assert (project / "translations" / "ja" / "LC_MESSAGES" / "messages.po").exists()
