@@ -20,7 +20,7 @@ tried. Files are compressed on threads (zlib and brotli release the GIL),
 largest first.
 
 Cache: with ``cache_dir``, each compressed copy is also kept there under the
-SHA-256 of the file it was made from, and a later build copies it instead of
+SHA-256 of the file it was made from, and a later build takes it instead of
 compressing again (an editor's rebuild changes a few pages of thousands; at
 500 institutions this takes the step from 2.6 s to about half a second).
 The copies are hard links to the cache where the file system allows.
@@ -184,12 +184,16 @@ def _compress_one(path: Path, use_brotli: bool, cache: _Cache | None) -> tuple[i
         out.unlink(missing_ok=True)
         entry = cache.get(digest + variant) if cache else None
         if entry is not None:
-            size = entry.stat().st_size
-            if size:
-                _link_or_copy(entry, out)
-            sizes.append(size)
-            reused += 1
-            continue
+            try:
+                size = entry.stat().st_size
+                if size:
+                    _link_or_copy(entry, out)
+            except FileNotFoundError:
+                pass  # pruned meanwhile by a build beside this one: compress
+            else:
+                sizes.append(size)
+                reused += 1
+                continue
         data = compress(raw)
         worth = _worth(data, raw)
         if worth:

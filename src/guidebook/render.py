@@ -28,7 +28,7 @@ from .jsonld import institution_jsonld, script_tag
 from .search_words import SearchWords, words_for
 from .links import channel_links, map_links, phone_link
 from .model import (PLACE_KINDS, Address, ByLanguage, Dataset, District, Institution, Messengers,
-                    Names, Place, Texts)
+                    Names, Place)
 from .share import directory_description, institution_description
 from .vocabulary import CATEGORIES, SERVICES, SPECIALTIES
 
