@@ -160,11 +160,12 @@ def cache_folder(cache_dir: Path) -> Path:
                         f"-q{PAGE_QUALITY}-{ASSET_QUALITY}")
 
 
-def _variants(path: Path, use_brotli: bool) -> list[tuple[str, Callable[[bytes], bytes]]]:
-    variants: list[tuple[str, Callable[[bytes], bytes]]] = [(".gz", gzip_bytes)]
+def _variants(path: Path, use_brotli: bool) -> list[tuple[str, str, Callable[[bytes], bytes]]]:
+    """(suffix of the copy, suffix of its cache entry, how it is made) for ``path``."""
+    variants: list[tuple[str, str, Callable[[bytes], bytes]]] = [(".gz", ".gz", gzip_bytes)]
     if use_brotli:
         quality = PAGE_QUALITY if path.suffix in PAGE_TYPES else ASSET_QUALITY
-        variants.append((f".br{quality}", lambda d: brotli_bytes(d, quality)))
+        variants.append((".br", f".br{quality}", lambda d: brotli_bytes(d, quality)))
     return variants
 
 
@@ -178,11 +179,11 @@ def _compress_one(path: Path, use_brotli: bool, cache: _Cache | None) -> tuple[i
         return len(raw), 0, 0, 0
     digest = hashlib.sha256(raw).hexdigest() if cache else ""
     sizes, reused = [], 0
-    for variant, compress in _variants(path, use_brotli):
-        out = path.with_name(path.name + variant[:3])
+    for suffix, key, compress in _variants(path, use_brotli):
+        out = path.with_name(path.name + suffix)
         # Never written in place: the old file may be a link to a cache entry.
         out.unlink(missing_ok=True)
-        entry = cache.get(digest + variant) if cache else None
+        entry = cache.get(digest + key) if cache else None
         if entry is not None:
             try:
                 size = entry.stat().st_size
@@ -199,7 +200,7 @@ def _compress_one(path: Path, use_brotli: bool, cache: _Cache | None) -> tuple[i
         if worth:
             out.write_bytes(data)
         if cache:
-            cache.put(digest + variant, data if worth else b"", out if worth else None)
+            cache.put(digest + key, data if worth else b"", out if worth else None)
         sizes.append(len(data) if worth else 0)
     if not use_brotli:
         path.with_name(path.name + ".br").unlink(missing_ok=True)

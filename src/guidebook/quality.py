@@ -272,18 +272,6 @@ def page_ids(html: str) -> set[str]:
     return set(_ID.findall(html))
 
 
-@dataclass(frozen=True)
-class PageLinks:
-    """What the link check needs from one page: its links as written
-    (``(href, "")`` or ``("", src)``) and the ids it has."""
-    links: list[tuple[str, str]]
-    ids: set[str]
-
-    @classmethod
-    def of(cls, html: str) -> PageLinks:
-        return cls(_LINK.findall(html), page_ids(html))
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _split_link(raw: str) -> tuple[str, bool, str, str]:
     """An href or src as written in HTML: (the URL, whether it leaves the site,
@@ -308,36 +296,27 @@ def broken_links(site_dir: Path, base_path: str = "/",
     Each page is read once; ``visit(path, html)``, when given, sees every page
     too, so that another check of the finished pages need not read them again.
     """
-    files = site_files(site_dir)
-    pages = {}
+    files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    # Every page is read before any link is followed: a link's target page
+    # must have its ids, whichever page comes first.
+    links: dict[str, list[tuple[str, str]]] = {}  # (href, "") or ("", src), as written
+    ids: dict[str, set[str]] = {}
     for where in sorted(f for f in files if f.endswith(".html")):
         html = (site_dir / where).read_text(encoding="utf-8")
-        pages[where] = PageLinks.of(html)
+        links[where], ids[where] = _LINK.findall(html), page_ids(html)
         if visit is not None:
             visit(where, html)
-    return broken_between(pages, files, base_path)
-
-
-def site_files(site_dir: Path) -> set[str]:
-    """Every file of the site, as a path below its root."""
-    return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
-
-
-def broken_between(pages: Mapping[str, PageLinks], files: set[str],
-                   base_path: str = "/") -> list[Problem]:
-    """The broken links of ``pages`` (each page's path below the site root
-    and what it links to), given every file of the site; in page order."""
     problems = []
-    for where in sorted(pages):
+    for where, found in links.items():
         here = posixpath.dirname(where) or "."
-        for href, src in pages[where].links:
+        for href, src in found:
             url, external, path, fragment = _split_link(href or src)
             if external:
                 continue
             if not path:  # a place in this page
                 # "#top" is the top of any page (HTML's own rule); "#__…" are the theme's.
                 if (href and fragment and fragment != "top" and not fragment.startswith("__")
-                        and fragment not in pages[where].ids):
+                        and fragment not in ids[where]):
                     problems.append(Problem("broken_link", where, f"link to a missing anchor '{url}'",
                                             f"'{url}' 링크의 위치(앵커)가 페이지에 없습니다"))
                 continue
@@ -353,8 +332,8 @@ def broken_between(pages: Mapping[str, PageLinks], files: set[str],
                                         f"'{url}' 링크가 깨졌습니다"))
                 continue
             page = target if target in files else index
-            if (href and fragment and page in pages and not fragment.startswith("__")
-                    and fragment not in pages[page].ids):
+            if (href and fragment and page in ids and not fragment.startswith("__")
+                    and fragment not in ids[page]):
                 problems.append(Problem("broken_link", where, f"link to a missing anchor '{url}'",
                                         f"'{url}' 링크의 위치(앵커)가 대상 페이지에 없습니다"))
     return problems

@@ -330,12 +330,12 @@ class Written:
 
 
 def write_server_files(site_dir: Path, base_path: str, languages: Sequence[str],
-                       inline: Inline | None = None) -> Written:
+                       inline: Inline) -> Written:
     """Write ``_server/nginx-site.conf``, ``_headers`` and ``_redirects`` into
     ``site_dir`` with one policy, allowing the pages' inline scripts and
-    styles (``inline``, else read from the pages now). ``Written.inline.problems``
-    lists what the policy blocks (inline event handlers, style attributes)."""
-    inline = scan(site_dir) if inline is None else inline
+    styles (``inline``: what :func:`scan`, or the link check's reading of the
+    pages, found). ``Written.inline.problems`` lists what the policy blocks
+    (inline event handlers, style attributes)."""
     headers = security_headers(inline)
     fingerprinted = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")
                            if p.is_file() and is_fingerprinted(p.relative_to(site_dir).as_posix()))
