@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -190,8 +191,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap_in(staging, target)
-    print(f"Built {target}")
+    # From the first rename on, Ctrl-C is ignored: stopping between the two
+    # renames would leave no site/ at all, and after them "nothing was
+    # changed" would be untrue. The swap and the old site's removal take
+    # well under a second.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _swap_in(staging, target)
+        print(f"Built {target}")
+    finally:
+        signal.signal(signal.SIGINT, previous)
     return 0
 
 
