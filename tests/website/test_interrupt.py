@@ -19,18 +19,25 @@ def test_ctrl_c_stops_the_build_cleanly(tmp_path: Path) -> None:
     site.mkdir()
     (site / "index.html").write_text("the previous site", encoding="utf-8")
     before = tree_digest(site)
-    process = subprocess.Popen([sys.executable, "-m", "guidebook.cli", "build"], cwd=project,
+    # The real command, with one language's worker held once it starts
+    # (_held_worker.py): the signal surely comes inside the languages' build.
+    started = tmp_path / "arabic-started"
+    process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("_held_worker.py")),
+                                str(started), "build"], cwd=project,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, "GUIDEBOOK_PDF": "0"}, start_new_session=True)
-    # Inside the languages' build: its work folder exists while the workers run
-    # (a fixed wait was too long on a quiet machine: the build had finished).
     deadline = time.monotonic() + 120
-    while not list(project.glob(".site-work-*")) and process.poll() is None:
+    while not started.exists() and process.poll() is None:
         assert time.monotonic() < deadline, "the languages' build never started"
         time.sleep(0.02)
     assert process.poll() is None, "the build ended before it could be interrupted"
+    assert list(project.glob(".site-work-*")), "not inside the languages' build"
     os.killpg(process.pid, signal.SIGINT)  # what the terminal sends to the whole group
-    out, err = process.communicate(timeout=120)
+    try:
+        out, err = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:  # the interrupt was lost: the held worker still waits
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
     assert process.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert err.strip().splitlines()[-1].startswith("Stopped (Ctrl-C); nothing was changed.")
