@@ -4,8 +4,9 @@ A page on paper cannot be tapped: links to another chapter become a reference
 with its page number (``data-ref``, filled by CSS ``target-counter``), links to
 an institution point to its directory entry, links to web-only pages and to
 other sites show their address, phone links become plain (isolated) numbers.
-Paragraphs the editors marked ``{.web-only}`` ("save a screenshot") are left
-out. The page's H1 becomes the chapter title; its H2s stay section headings.
+Paragraphs the editors marked ``{.web-only}`` ("save a screenshot"), and the
+lists' map links (a search address of 200 characters is no use on paper; the
+Korean address is printed for the taxi driver), are left out. The page's H1 becomes the chapter title; its H2s stay section headings.
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ def print_markdown(text: str, site_root: str) -> tuple[str, str]:
 
     >>> print_markdown("# T\\n\\nCall [119](tel:119).\\n\\nx\\n{.web-only}\\n\\n## H", "https://g/")[1]
     '<p>Call <span class="tel">\\u2066119\\u2069</span>.</p>\\n<h2>H</h2>'
+    >>> print_markdown('<p class="gb-maps web-only"><a href="https://map.x/">Map</a></p>', "https://g/")
+    ('', '')
     """
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
     html = markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables"])
@@ -99,7 +102,8 @@ def print_markdown(text: str, site_root: str) -> tuple[str, str]:
     title = re.sub(r"<[^>]+>", "", title_match.group(1)).strip() if title_match else ""
     html = re.sub(r"<h1[^>]*>.*?</h1>\s*", "", html, count=1, flags=re.S)
     html = re.sub(r"<!--.*?-->\s*", "", html, flags=re.S)
-    html = re.sub(r'<(p|li|div)\b[^>]*class="web-only"[^>]*>.*?</\1>\s*', "", html, flags=re.S)
+    html = re.sub(r'<(p|li|div)\b[^>]*class="(?:[^"]*\s)?web-only(?:\s[^"]*)?"[^>]*>.*?</\1>\s*', "",
+                  html, flags=re.S)
     html = re.sub(r"<a ([^>]*)>(.*?)</a>", lambda m: _rewrite_link(m, site_root), html, flags=re.S)
     html = re.sub(r'<(h[2-6])([^>]*) dir="ltr"', r"<\1\2", html)
     return title, html.strip()

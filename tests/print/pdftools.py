@@ -146,3 +146,23 @@ def low_resolution_images(path: Path, minimum: int = 300) -> list[tuple[int, int
         if min(x_ppi, y_ppi) < minimum:
             found.append((int(cells[0]), x_ppi, y_ppi))
     return found
+
+
+def words_outside_trim(path: Path) -> list[tuple[int, str]]:
+    """(page, word) for every word that reaches past the trim box, where the
+    shop's knife would cut it (pdftotext's boxes, in points from the top left
+    of the media box; the trim box from the PDF itself)."""
+    with pikepdf.open(path) as pdf:
+        trims = [(float(page.trimbox[0]) - float(page.mediabox[0]),
+                  float(page.mediabox[2]) - float(page.trimbox[2])) for page in pdf.pages]
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    outside, page, width = [], 0, 0.0
+    for line in out.splitlines():
+        if m := re.search(r'<page width="([\d.]+)"', line):
+            page, width = page + 1, float(m[1])
+        elif m := re.search(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*)</word>', line):
+            left, right = trims[page - 1]
+            if float(m[1]) < left - 0.5 or float(m[2]) > width - right + 0.5:
+                outside.append((page, m[3]))
+    return outside

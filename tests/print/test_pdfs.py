@@ -36,6 +36,14 @@ def test_trim_bleed_and_no_marks_by_default(fixture_site: Path, kind: str, lang:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", FORMATS)
+def test_no_text_reaches_past_the_trim(sample_site: Path, kind: str, lang: str) -> None:
+    # A long unbroken word (a map link's address was 200 characters of
+    # percent-encoded Korean) ran off the page and was cut by the knife.
+    assert pdftools.words_outside_trim(pdf(sample_site, kind, lang)) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_page_counts(fixture_site: Path, lang: str) -> None:
     assert pdftools.page_count(pdf(fixture_site, "leaflet", lang)) == 2
     assert pdftools.page_count(pdf(fixture_site, "guidebook", lang)) % 4 == 0
@@ -63,6 +71,24 @@ def test_missing_glyph_detector_catches_a_missing_glyph(tmp_path: Path) -> None:
     path = tmp_path / "missing.pdf"
     HTML(string='<p style="font-family: Noto Sans">A \ue000 Ө</p>').write_pdf(path)
     assert list(pdftools.missing_glyphs(path).values()) == [{"\ue000"}]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_korean_and_english_addresses_are_lines_of_their_own(sample_site: Path, lang: str) -> None:
+    # The taxi driver reads the Korean line; run together ("…명동2길 2727
+    # Myeongdong 2-gil") the number is wrong on both.
+    dataset = load_file(ROOT / "data" / "institutions.yaml", SITE_LANGUAGES).dataset
+    places = [p for p in dataset.places if p.address and p.address.en]
+    assert places, "the sample data has places with both addresses"
+    path = pdf(sample_site, "guidebook", lang)
+    lines = [line for page in range(1, pdftools.page_count(path) + 1)
+             for line in pdftools.page_text(path, page).splitlines()]
+    for place in places:
+        korean = " ".join(place.address.ko.split()[:2])  # "서울특별시 중구"
+        english = place.address.en.split(",")[-1].strip()  # "Seoul"
+        printed = [line for line in lines if korean in line]
+        assert printed, (lang, place.id)
+        assert not any(english in line for line in printed), (lang, place.id, printed)
 
 
 @pytest.mark.parametrize("lang", LANGS)
