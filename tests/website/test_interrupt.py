@@ -13,6 +13,10 @@ from tests.conftest import copy_project
 from tests.website.test_site import tree_digest
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_the_build_cleanly(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     site = project / "site"
@@ -25,7 +29,11 @@ def test_ctrl_c_stops_the_build_cleanly(tmp_path: Path) -> None:
     process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("_held_worker.py")),
                                 str(started), "build"], cwd=project,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "GUIDEBOOK_PDF": "0"}, start_new_session=True)
+                               env={**os.environ, "GUIDEBOOK_PDF": "0"}, start_new_session=True,
+                               # As from a terminal: a suite started in the background by a
+                               # shell without job control has SIGINT ignored, which the
+                               # build would inherit (and rightly keep).
+                               preexec_fn=_interruptible)
     deadline = time.monotonic() + 120
     while not started.exists() and process.poll() is None:
         assert time.monotonic() < deadline, "the languages' build never started"
