@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import write_dataset  # noqa: E402
 
 from tests.conftest import LANGS
-from guidebook.load import load_file  # noqa: E402
+from guidebook.data.load import load_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

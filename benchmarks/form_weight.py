@@ -29,9 +29,9 @@ from build import make_project, python, timed  # noqa: E402
 from page_weight import weigh  # noqa: E402
 from search import FLAGS, serve  # noqa: E402
 
-from guidebook.forms import Form, load_forms  # noqa: E402
-from guidebook.formpages import QR_MAX_BYTES  # noqa: E402
-from guidebook.settings import load_settings  # noqa: E402
+from guidebook.forms.model import Form, load_forms  # noqa: E402
+from guidebook.forms.pages import QR_MAX_BYTES  # noqa: E402
+from guidebook.data.settings import load_settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_KB = 100
@@ -72,7 +72,7 @@ def main() -> int:
         project = make_project(Path(tmp) / "project", 1, 0)
         (project / "data" / "institutions.yaml").write_text(
             (ROOT / "data" / "institutions.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-        timed("build", [python(), "-m", "guidebook.cli", "build", "-f", str(project / "mkdocs.yml")],
+        timed("build", [python(), "-m", "guidebook.cli.commands", "build", "-f", str(project / "mkdocs.yml")],
               project, {"GUIDEBOOK_PDF": "0"})
         httpd, base = serve(project / "site")
         heaviest = 0.0

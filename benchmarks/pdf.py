@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT))  # tests.conftest: the site languages
 sys.path.insert(0, str(Path(__file__).parent))
 
 from tests.conftest import LANGS
-from guidebook import downloads  # noqa: E402
-from guidebook.load import load_file  # noqa: E402
-from guidebook.print_html import PrintProfile  # noqa: E402
+from guidebook.build import downloads  # noqa: E402
+from guidebook.data.load import load_file  # noqa: E402
+from guidebook.printing.html import PrintProfile  # noqa: E402
 from synthetic import write_dataset  # noqa: E402
 
 
@@ -61,7 +61,7 @@ def one_run(dataset, work: Path, profile: PrintProfile, workers: int | None) -> 
 def cache_run(dataset, work: Path, profile: PrintProfile, label: str) -> None:
     import shutil
 
-    from guidebook.forms import load_forms
+    from guidebook.forms.model import load_forms
 
     docs = work / "content"
     shutil.copytree(ROOT / "content", docs, ignore=shutil.ignore_patterns("institutions", "forms"))

@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from build import make_baseline, make_project, python, timed  # noqa: E402
 
-from guidebook.search import index_site  # noqa: E402
+from guidebook.serving.search import index_site  # noqa: E402
 
 QUERIES = {"en": ("hospital", "eye"), "zh": ("医院", "眼科"), "mn": ("эмнэлэг", "нүд"),
            "ru": ("больница", "глаз"), "ar": ("مستشفى", "العيون")}
@@ -114,7 +114,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="guidebook-search-bench-") as tmp:
         work = Path(tmp)
         project = make_project(work / "project", args.institutions, 0)
-        timed("ours", [python(), "-m", "guidebook.cli", "build", "-f", str(project / "mkdocs.yml")],
+        timed("ours", [python(), "-m", "guidebook.cli.commands", "build", "-f", str(project / "mkdocs.yml")],
               project, {"GUIDEBOOK_PDF": "0"})
         site = project / "site"
         start = time.perf_counter()

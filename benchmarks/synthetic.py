@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import phonenumbers
 import yaml
 
-from guidebook.load import load_file
+from guidebook.data.load import load_file
 
 NAME_LANGS = ("ko", "en", "zh", "mn", "ru", "ar")
 TEXT_LANGS = ("en", "zh", "mn", "ru", "ar")

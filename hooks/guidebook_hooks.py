@@ -1,7 +1,7 @@
 """MkDocs hooks: thin adapters between MkDocs and the guidebook core.
 
 Each handler moves values between MkDocs' objects and the core's modules
-(``guidebook.prepare``, ``page_text``, ``theme``, ``not_found``, ``downloads``
+(``guidebook.build.prepare``, ``page_text``, ``theme``, ``not_found``, ``downloads``
 …); the logic worth testing lives in the core.
 """
 
@@ -15,12 +15,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook import (downloads, formpages, html_post, not_found, offline, page_text,
-                       precompress, prepare, preview, quality, search, serving, share_image, sitemap,
-                       theme, vendor)
-from guidebook.i18n import html_lang, site_language, translations
-from guidebook.render import PlaceholderError
-from guidebook.settings import Settings, SettingsError, load_settings
+from guidebook.build import downloads
+from guidebook.forms import pages as formpages
+from guidebook.serving import html_post
+from guidebook.serving import not_found
+from guidebook.serving import offline
+from guidebook.build import page_text
+from guidebook.serving import precompress
+from guidebook.build import prepare
+from guidebook.adapter import preview
+from guidebook.checks import quality
+from guidebook.serving import search
+from guidebook.serving import policy as serving
+from guidebook.web import share_image
+from guidebook.serving import sitemap
+from guidebook.adapter import theme
+from guidebook.forms import vendor
+from guidebook.common.i18n import html_lang, site_language, translations
+from guidebook.web.render import PlaceholderError
+from guidebook.data.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("mkdocs.hooks.guidebook")
 # Release problems in a preview build: shown, but not counted as MkDocs
@@ -41,7 +54,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-    from guidebook.model import Dataset
+    from guidebook.data.model import Dataset
 
 
 def _settings(config: MkDocsConfig) -> Settings:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidebook.settings import load_settings
+from guidebook.data.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 # The repository's settings, without the environment of the test run: the

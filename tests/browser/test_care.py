@@ -37,7 +37,7 @@ def test_directory_filter_lives_in_the_url_and_survives_the_back_button(browser,
     # the select and the list agree (once the select kept 眼科 over all 15)
     assert page.locator("select[name=specialty]").input_value() == "ophthalmology"
     assert page.locator(".gb-directory-item:visible").count() == 1
-    from guidebook.i18n import translations
+    from guidebook.common.i18n import translations
     assert page.locator(".gb-count").inner_text() == translations("zh").gettext(
         "Showing %(shown)s of %(total)s") % {"shown": 1, "total": 3}
     page.close()
@@ -63,7 +63,7 @@ def test_a_shared_filter_link_opens_filtered_and_no_match_offers_a_reset(browser
 @pytest.mark.parametrize("lang, label", [("en", "Language spoken"), ("zh", "可用语言"),
                                          ("ar", None)])
 def test_language_filter_has_a_localized_label(browser, server: str, lang: str, label) -> None:
-    from guidebook.i18n import translations
+    from guidebook.common.i18n import translations
 
     page = browser.new_page(viewport=PHONE["viewport"])
     page.goto(f"{server}{PREFIX[lang]}/institutions/")

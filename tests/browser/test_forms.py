@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from guidebook.forms import YES_NO_KO, Form, load_forms
-from guidebook.formpages import QR_MAX_BYTES, dom_id, written_in
+from guidebook.forms.model import YES_NO_KO, Form, load_forms
+from guidebook.forms.pages import QR_MAX_BYTES, dom_id, written_in
 from tests.conftest import LANGS, ROOT
 
 pytestmark = pytest.mark.browser

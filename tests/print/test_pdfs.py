@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from guidebook.load import load_file
+from guidebook.data.load import load_file
 from tests.conftest import FIXTURES, ROOT
 from tests.conftest import LANGS as SITE_LANGUAGES  # the default language first
 from tests.print import pdftools
@@ -162,8 +162,8 @@ def test_no_leaflet_entry_is_split_across_columns(lang: str) -> None:
 
     from weasyprint import HTML
 
-    from guidebook.i18n import translations
-    from guidebook.print_html import PrintProfile, leaflet_html
+    from guidebook.common.i18n import translations
+    from guidebook.printing.html import PrintProfile, leaflet_html
 
     dataset = load_file(ROOT / "data" / "institutions.yaml", SITE_LANGUAGES).dataset
     html = leaflet_html(dataset, lang, translations(lang), site_url=SITE, docs_dir=ROOT / "content",
@@ -187,7 +187,7 @@ SCRIPT = {"en": r"[A-Za-z]", "zh": r"[\u4e00-\u9fff]", "mn": r"[\u04e8\u04e9\u04
 def test_blank_forms_have_the_patients_script_and_korean(fixture_site: Path, lang: str) -> None:
     import re
 
-    from guidebook.forms import load_forms
+    from guidebook.forms.model import load_forms
 
     text = pdftools.text(pdf(fixture_site, "forms", lang))
     assert re.search(SCRIPT[lang], text), lang

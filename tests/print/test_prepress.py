@@ -13,11 +13,12 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from guidebook import downloads, prepress
-from guidebook.forms import load_forms
-from guidebook.load import load_file
-from guidebook.print_chapters import CHAPTERS, print_markdown
-from guidebook.print_html import CMYK_ICC, PrintProfile
+from guidebook.build import downloads
+from guidebook.printing import prepress
+from guidebook.forms.model import load_forms
+from guidebook.data.load import load_file
+from guidebook.printing.chapters import CHAPTERS, print_markdown
+from guidebook.printing.html import CMYK_ICC, PrintProfile
 from tests.conftest import FIXTURES, LANGS, ROOT
 from tests.print import pdftools
 
@@ -120,9 +121,9 @@ def test_a_shops_own_icc_profile_and_condition_are_used(tmp_path: Path) -> None:
     icc = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
     profile = PrintProfile(cmyk=True, output_icc=icc, output_condition="JC200103",
                            output_condition_info="Japan Color 2001 Coated")
-    from guidebook.i18n import translations
-    from guidebook.pdf import PdfJob, render_job
-    from guidebook.print_html import leaflet_html, without_links
+    from guidebook.common.i18n import translations
+    from guidebook.printing.pdf import PdfJob, render_job
+    from guidebook.printing.html import leaflet_html, without_links
 
     html = without_links(leaflet_html(DATA, "mn", translations("mn"), site_url=SITE,
                                       docs_dir=ROOT / "content", profile=profile,
@@ -183,8 +184,8 @@ def test_fold_marks_outside_the_trim_with_crop_marks(cmyk) -> None:
 
 
 def test_front_colour_overlaps_its_fold() -> None:
-    from guidebook.i18n import translations
-    from guidebook.print_html import leaflet_html
+    from guidebook.common.i18n import translations
+    from guidebook.printing.html import leaflet_html
 
     html = leaflet_html(DATA, "en", translations("en"), site_url=SITE, docs_dir=ROOT / "content",
                         profile=PrintProfile(), created=dt.date(2026, 3, 9))

@@ -8,12 +8,12 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from guidebook import downloads
-from guidebook.i18n import translations
-from guidebook.load import load_file
-from guidebook.pdf import MARK_SPACE_MM, PdfJob, render_job
-from guidebook.print_html import PrintProfile, guidebook_html, leaflet_html
-from guidebook.settings import SettingsError, load_settings
+from guidebook.build import downloads
+from guidebook.common.i18n import translations
+from guidebook.data.load import load_file
+from guidebook.printing.pdf import MARK_SPACE_MM, PdfJob, render_job
+from guidebook.printing.html import PrintProfile, guidebook_html, leaflet_html
+from guidebook.data.settings import SettingsError, load_settings
 from tests.conftest import LANGS, FIXTURES, ROOT
 from tests.print import pdftools
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from guidebook import serving
+from guidebook.serving import policy as serving
 from tests.serving.http import get
 
 LANG_PREFIXES = {"en": "", "zh": "zh/", "mn": "mn/", "ru": "ru/", "ar": "ar/"}

@@ -7,7 +7,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from guidebook.i18n import catalog_path, site_language
+from guidebook.common.i18n import catalog_path, site_language
 from tests.conftest import LANGS, ROOT
 
 TRANSLATED = [code for code in LANGS if code != "en"]  # English msgids are the text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from guidebook.cli import main, schema_json
+from guidebook.cli.commands import main, schema_json
 from tests.conftest import LANGS, FIXTURES, ROOT
 
 

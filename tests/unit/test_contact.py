@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from guidebook.i18n import translations
-from guidebook.load import load_bytes, load_file
-from guidebook.render import call_view, expand_placeholders, institution_view, render_institution
+from guidebook.common.i18n import translations
+from guidebook.data.load import load_bytes, load_file
+from guidebook.web.render import call_view, expand_placeholders, institution_view, render_institution
 from tests.conftest import FIXTURES, LANGS, ROOT
 
 SAMPLE = load_file(ROOT / "data" / "institutions.yaml", LANGS).dataset

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from guidebook.fhir import R4_ITEM_TYPES, TRANSLATION, link_ids, questionnaire
-from guidebook.forms import load_forms
+from guidebook.forms.fhir import R4_ITEM_TYPES, TRANSLATION, link_ids, questionnaire
+from guidebook.forms.model import load_forms
 from tests.conftest import LANGS, ROOT
 
 FORMS = load_forms(ROOT / "data" / "forms", LANGS).forms

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from guidebook.formpages import client_definition, form_pages, render_form_page, written_in
-from guidebook.forms import load_forms
-from guidebook.i18n import translations
+from guidebook.forms.pages import client_definition, form_pages, render_form_page, written_in
+from guidebook.forms.model import load_forms
+from guidebook.common.i18n import translations
 from tests.conftest import LANGS, ROOT
 
 FORMS = {f.id: f for f in load_forms(ROOT / "data" / "forms", LANGS).forms}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from guidebook import quality
-from guidebook.cli import schema_json
-from guidebook.forms import YES_NO_CODES, YES_NO_KO, Form, load_forms
+from guidebook.checks import quality
+from guidebook.cli.commands import schema_json
+from guidebook.forms.model import YES_NO_CODES, YES_NO_KO, Form, load_forms
 from tests.conftest import LANGS, ROOT
 
 FORMS = ROOT / "data" / "forms"

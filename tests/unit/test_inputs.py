@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from guidebook import prepare
-from guidebook.cli import main
-from guidebook.settings import SettingsError, load_settings
+from guidebook.build import prepare
+from guidebook.cli.commands import main
+from guidebook.data.settings import SettingsError, load_settings
 from tests.conftest import ROOT, copy_project
 
 LOCATED = re.compile(r"^(\S+):(\d+):(\d+): \S.*: .+")

@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from guidebook.hours import HoursError, format_rules, parse
-from guidebook.i18n import site_language, translations
-from guidebook.jsonld import institution_jsonld, script_tag
-from guidebook.links import map_links, phone_link
-from guidebook.load import load_bytes, load_file
-from guidebook.render import render_institution
+from guidebook.data.hours import HoursError, format_rules, parse
+from guidebook.common.i18n import site_language, translations
+from guidebook.web.jsonld import institution_jsonld, script_tag
+from guidebook.web.links import map_links, phone_link
+from guidebook.data.load import load_bytes, load_file
+from guidebook.web.render import render_institution
 from tests.conftest import LANGS, FIXTURES
 
 DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from guidebook.load import load_bytes, load_file
+from guidebook.data.load import load_bytes, load_file
 from tests.conftest import LANGS, FIXTURES, ROOT
 
 NAMES = "{ko: 가, en: A, zh: 甲, mn: А, ru: А, ar: أ}"

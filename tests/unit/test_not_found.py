@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidebook import not_found
+from guidebook.serving import not_found
 
 
 def test_not_found_pages_are_written_per_language_with_root_links(tmp_path: Path) -> None:

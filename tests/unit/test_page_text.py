@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from guidebook import page_text
-from guidebook.load import load_file
+from guidebook.build import page_text
+from guidebook.data.load import load_file
 from tests.conftest import FIXTURES, LANGS
 
 DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import brotli
 
-from guidebook import precompress
+from guidebook.serving import precompress
 
 PAGE = ("<!doctype html><html lang='zh-Hans'><p>眼科医院 Ophthalmology</p>\n" * 200).encode()
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from guidebook.forms import load_forms
-from guidebook.i18n import translations
-from guidebook.load import load_file
-from guidebook.pdf import PdfJob, render_job
-from guidebook.print_html import PrintProfile, forms_html, leaflet_html, preview_marks
+from guidebook.forms.model import load_forms
+from guidebook.common.i18n import translations
+from guidebook.data.load import load_file
+from guidebook.printing.pdf import PdfJob, render_job
+from guidebook.printing.html import PrintProfile, forms_html, leaflet_html, preview_marks
 from tests.conftest import FIXTURES, LANGS, ROOT
 
 DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset
@@ -76,7 +76,7 @@ def test_the_forms_pdf_is_marked_when_their_wording_is_not_reviewed() -> None:
 
 
 def test_every_page_of_a_preview_guidebook_is_marked_and_its_qr_codes_still_read(tmp_path: Path) -> None:
-    from guidebook.print_html import guidebook_html
+    from guidebook.printing.html import guidebook_html
     from tests.print import pdftools
 
     marks = preview_marks(False, sample=True, unreviewed=False)

@@ -11,12 +11,12 @@ import re
 
 import pytest
 
-from guidebook.formpages import form_pages
-from guidebook.forms import load_forms
-from guidebook.i18n import translations
-from guidebook.load import load_file
-from guidebook.print_html import PrintProfile, guidebook_html, leaflet_html
-from guidebook.render import generated_pages
+from guidebook.forms.pages import form_pages
+from guidebook.forms.model import load_forms
+from guidebook.common.i18n import translations
+from guidebook.data.load import load_file
+from guidebook.printing.html import PrintProfile, guidebook_html, leaflet_html
+from guidebook.web.render import generated_pages
 from tests.conftest import LANGS, ROOT
 
 SLIPS = {

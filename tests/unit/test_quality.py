@@ -9,10 +9,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guidebook import coverage, quality
-from guidebook.cli import main
-from guidebook.load import Loaded, load_bytes, load_file
-from guidebook.settings import load_settings
+from guidebook.checks import coverage
+from guidebook.checks import quality
+from guidebook.cli.commands import main
+from guidebook.data.load import Loaded, load_bytes, load_file
+from guidebook.data.settings import load_settings
 from tests.conftest import LANGS, FIXTURES, ROOT
 
 DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset  # verified 2026-03-09 / 2026-01-15

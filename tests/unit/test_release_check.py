@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from guidebook import quality
-from guidebook.cli import main
+from guidebook.checks import quality
+from guidebook.cli.commands import main
 from tests.conftest import copy_project
 
 LOCATED = re.compile(r"^(\S+):(\d+):(\d+): \S+: .+")

@@ -7,10 +7,10 @@ import re
 import pytest
 import yaml
 
-from guidebook.i18n import translations
-from guidebook.load import load_bytes, load_file
-from guidebook.links import channel_links
-from guidebook.render import render_directory, render_institution
+from guidebook.common.i18n import translations
+from guidebook.data.load import load_bytes, load_file
+from guidebook.web.links import channel_links
+from guidebook.web.render import render_directory, render_institution
 from tests.conftest import LANGS, FIXTURES
 
 DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset
@@ -143,7 +143,7 @@ def test_help_desk_shows_hours_and_the_districts_channels_for_the_language() -> 
 def test_list_placeholders_fill_in_and_mistakes_are_errors() -> None:
     import pytest
 
-    from guidebook.render import PlaceholderError, expand_placeholders
+    from guidebook.web.render import PlaceholderError, expand_placeholders
 
     text = "Intro\n<!-- guidebook:institutions services = halal_meals, prayer_room -->\nEnd\n"
     out = expand_placeholders(text, DATA, "ar", translations("ar"), "../")
@@ -157,7 +157,7 @@ def test_list_placeholders_fill_in_and_mistakes_are_errors() -> None:
 
 
 def test_pages_rendered_in_parallel_equal_pages_rendered_in_turn() -> None:
-    from guidebook.pages import render_all_languages
+    from guidebook.build.pages import render_all_languages
 
     in_turn = render_all_languages(DATA, {"test-clinic"}, 12, "https://x.org/", parallel_from=10**9)
     forked = render_all_languages(DATA, {"test-clinic"}, 12, "https://x.org/", parallel_from=0)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from guidebook.i18n import site_language
-from guidebook.load import load_file
-from guidebook.settings import SettingsError, load_settings
+from guidebook.common.i18n import site_language
+from guidebook.data.load import load_file
+from guidebook.data.settings import SettingsError, load_settings
 from tests.conftest import FIXTURES, ROOT
 
 CORE = ROOT / "src" / "guidebook"
@@ -67,10 +67,10 @@ def test_environment_overrides_are_read_in_one_place() -> None:
     settings = load_settings(ROOT / "mkdocs.yml", {"GUIDEBOOK_RELEASE": "yes", "GUIDEBOOK_PDF": "0"})
     assert settings.release_build and not settings.make_pdfs
     assert not load_settings(ROOT / "mkdocs.yml", {}, release=False).release_build
-    readers = [p.name for p in CORE.glob("*.py")
+    readers = [p.relative_to(CORE).as_posix() for p in CORE.rglob("*.py")
                if re.search(r"os\.environ|getenv", p.read_text(encoding="utf-8"))
-               and p.name != "settings.py"]
-    assert readers == [], "only guidebook/settings.py reads the environment"
+               and p.relative_to(CORE).as_posix() != "data/settings.py"]
+    assert readers == [], "only guidebook/data/settings.py reads the environment"
 
 
 def test_no_language_list_is_written_out_in_the_code() -> None:
@@ -79,7 +79,7 @@ def test_no_language_list_is_written_out_in_the_code() -> None:
     codes = r"['\"](?:en|zh|mn|ru|ar)['\"]"
     pattern = re.compile(rf"{codes}\s*[,:]\s*{codes}")
     found = []
-    for path in [*CORE.glob("*.py"), *(ROOT / "hooks").glob("*.py")]:
+    for path in [*CORE.rglob("*.py"), *(ROOT / "hooks").glob("*.py")]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if pattern.search(line) and not line.lstrip().startswith((">>>", "...", "[", "(")):
                 found.append(f"{path.name}:{number}: {line.strip()}")

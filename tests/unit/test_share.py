@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from guidebook import page_text, share
-from guidebook.load import load_file
-from guidebook.settings import SettingsError, load_settings
+from guidebook.build import page_text
+from guidebook.web import share
+from guidebook.data.load import load_file
+from guidebook.data.settings import SettingsError, load_settings
 from tests.conftest import FIXTURES, ROOT
 from tests.unit.test_settings import config_with
 
@@ -63,8 +64,8 @@ def test_without_site_url_a_page_has_a_description_and_no_preview_tags() -> None
 def test_an_institution_with_a_picture_shares_it_instead_of_the_language_image() -> None:
     import yaml
 
-    from guidebook.i18n import translations
-    from guidebook.render import render_institution
+    from guidebook.common.i18n import translations
+    from guidebook.web.render import render_institution
 
     inst = DATASET.institutions[0].model_copy(update={"picture": "https://h.example.org/eye.jpg"})
     text = render_institution(inst, DATASET.district, "ar", translations("ar"))

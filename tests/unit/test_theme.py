@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from guidebook import theme
+from guidebook.adapter import theme
 
 MATERIAL = Path(jinja2.__file__).parents[1] / "material" / "templates"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guidebook.i18n import translations
-from guidebook.load import load_file
-from guidebook.render import render_institution
-from guidebook.vocabulary import KOREAN_LABELS
+from guidebook.common.i18n import translations
+from guidebook.data.load import load_file
+from guidebook.web.render import render_institution
+from guidebook.data.vocabulary import KOREAN_LABELS
 from tests.conftest import FIXTURES, LANGS, ROOT
 from tests.unit.test_load import HEAD, only_error, record
 

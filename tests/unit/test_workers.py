@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from guidebook import workers
+from guidebook.common import workers
 
 
 def _double_with_state(value: int) -> tuple[int, int]:

@@ -6,7 +6,7 @@ import sys
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from guidebook import parallel
+from guidebook.build import parallel
 
 real = parallel._build_language
 

@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from guidebook import cli, parallel
+from guidebook.cli import commands as cli
+from guidebook.build import parallel
 
 real = parallel._build_language
 

@@ -108,7 +108,7 @@ def test_share_image_is_the_title_in_the_pages_script(fixture_site: Path, output
     from fontTools.ttLib import TTFont
     from PIL import Image
 
-    from guidebook.share_image import FAMILIES, font_file, script_of
+    from guidebook.web.share_image import FAMILIES, font_file, script_of
 
     path = fixture_site / f"assets/share/{lang}.png"
     shutil.copy(path, output_dir / f"share-{lang}.png")  # to look at

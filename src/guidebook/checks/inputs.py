@@ -1,0 +1,290 @@
+"""Every file the build reads, checked at once, with one kind of message.
+
+The data file and the forms have their own models (load.py, forms.py); this
+module adds what editors and translators write elsewhere: the content pages
+(file names, front matter, ``<!-- guidebook:… -->`` lists, names that would
+replace a page the build makes), the print texts, and the gettext catalogs.
+Each problem is a :class:`~guidebook.data.load.LoadError` (``FILE:LINE:COL: what:
+message. Fix: …`` and the Korean line), so ``guidebook check``, the build and
+the preview report all of them together, and nothing an editor or translator
+can type reaches the build as a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from babel.messages.pofile import PoFileError, read_po
+from pydantic import ConfigDict
+
+from guidebook.data.load import LoadError, Loaded, load_bytes, load_file
+from guidebook.data.model import PLACE_KINDS, Strict, Text
+from guidebook.web.render import EXAMPLE, GENERATED_DIR, HELP_DESK_LISTS, PLACEHOLDER, PLACES_ARGS
+from guidebook.data.settings import Settings
+from guidebook.data.vocabulary import SERVICES, korean_match
+
+FORMS_FOLDER = "forms"  # formpages.FORMS_DIR (not imported: formpages pulls in the page templates)
+PRINT_DIR = "_print"
+# Folders and files the build writes into the site root: a content page by
+# one of these names would replace them or be replaced.
+BUILD_NAMES = (GENERATED_DIR, FORMS_FOLDER, "assets", "pagefind", "_server", "_headers",
+               "_redirects", "sitemap.xml", "404.html")
+PRINT_TEXTS = ("_print/offer", "help")  # read by the leaflet and the guidebook in every language
+
+
+class FrontMatter(Strict):
+    """What the front matter of a content page may hold (MkDocs and Material
+    read more keys; these are the ones the guide uses)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: Text | None = None
+    description: Text | None = None
+    translation_review: Literal["source", "reviewed", "unreviewed"] | None = None
+    guidebook_search: bool = False
+    guidebook_not_found: bool = False
+    hide: tuple[Literal["navigation", "toc", "footer", "path", "tags", "feedback"], ...] = ()
+
+
+def _error(path: Path | str, line: int, col: int, what: str, en: str, ko: str, fix_en: str,
+           fix_ko: str) -> LoadError:
+    return LoadError(str(path), line, col, what, en, ko, fix_en, fix_ko)
+
+
+def page_name(path: Path, docs_dir: Path, languages: Sequence[str]) -> tuple[str, str | None]:
+    """A content file's page (``help``, ``_print/offer``) and language (None
+    when its name has no site language).
+
+    >>> page_name(Path("c/help.zh.md"), Path("c"), ("en", "zh"))
+    ('help', 'zh')
+    >>> page_name(Path("c/help.jp.md"), Path("c"), ("en", "zh"))
+    ('help.jp', None)
+    """
+    rel = path.relative_to(docs_dir).with_suffix("")
+    stem, _, lang = rel.name.rpartition(".")
+    if stem and lang in languages:
+        return (rel.parent / stem).as_posix(), lang
+    return rel.as_posix(), None
+
+
+def check_page(path: Path, display: str, docs_dir: Path, languages: Sequence[str]) -> list[LoadError]:
+    """One content page: its name, text encoding, front matter and lists."""
+    page, lang = page_name(path, docs_dir, languages)
+    errors = []
+    if lang is None:
+        suffix = page.rpartition(".")[2] if "." in page else ""
+        close = difflib.get_close_matches(suffix, languages, n=1) if suffix else []
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        hint_ko = f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else ""
+        errors.append(_error(display, 1, 1, "(file name)",
+                             f"the file name does not end in a language of the guide "
+                             f"(.{'.md, .'.join(languages)}.md)",
+                             "파일 이름이 안내서의 언어(." + ".md, .".join(languages)
+                             + ".md)로 끝나지 않습니다",
+                             hint + f"rename it to <page>.<language>.md, e.g. help.{languages[0]}.md",
+                             hint_ko + f"<페이지>.<언어>.md 형식으로 이름을 바꾸세요. 예: help.{languages[0]}.md"))
+    top = page.split("/")[0]
+    if top in BUILD_NAMES or (top in languages and top != page):
+        errors.append(_error(display, 1, 1, "(file name)",
+                             f"'{top}' is the name of a part of the site the build makes; this page "
+                             "would replace it or be replaced",
+                             f"'{top}'은(는) 빌드가 만드는 사이트의 일부 이름입니다. 이 페이지가 그것을 "
+                             "덮어쓰거나 덮어써집니다",
+                             "give the file another name", "파일 이름을 바꾸세요"))
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        return errors + [_error(display, line, 1, "(file)", "the file is not UTF-8 text",
+                                "파일이 UTF-8 텍스트가 아닙니다", "save the file as UTF-8",
+                                "파일을 UTF-8로 저장하세요")]
+    errors += check_front_matter(text, display)
+    errors += check_placeholders(text, display)
+    return errors
+
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+
+
+def check_front_matter(text: str, display: str) -> list[LoadError]:
+    """The front matter between the first two ``---`` lines, read like the
+    data file (lines counted from the top of the page)."""
+    if not text.startswith("---"):
+        return []
+    match = _FRONT.match(text)
+    if match is None:
+        return [_error(display, 1, 1, "(front matter)",
+                       "the front matter starting with '---' on line 1 is never closed",
+                       "1행의 '---'로 시작한 머리말이 닫히지 않았습니다",
+                       "end it with a line of three hyphens '---'",
+                       "하이픈 세 개 '---'만 있는 줄로 머리말을 닫으세요")]
+    body = match.group(1) or ""
+    if not body.strip():
+        return []
+    loaded = load_bytes(body.encode("utf-8"), display, model=FrontMatter, context={})
+    return [LoadError(e.file, e.line + 1, e.column, e.path or "(front matter)", e.en, e.ko,
+                      e.fix_en, e.fix_ko) for e in loaded.errors]
+
+
+_LOOSE_LIST = re.compile(r"^institutions\s+services\s*=\s*(.+)$", re.S)
+
+
+def check_placeholders(text: str, display: str) -> list[LoadError]:
+    """Each ``<!-- guidebook:… -->`` list names services the vocabulary has."""
+    errors = []
+    for match in PLACEHOLDER.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        instruction = match.group(1).strip()
+        if instruction in HELP_DESK_LISTS:
+            continue
+        if places := PLACES_ARGS.match(instruction):
+            if places.group(1) not in PLACE_KINDS:
+                close = difflib.get_close_matches(places.group(1), list(PLACE_KINDS), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                hint_ko = f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else ""
+                errors.append(_error(display, line, col, "guidebook list",
+                                     f"'{places.group(1)}' is not a kind of place",
+                                     f"'{places.group(1)}'은(는) 장소 종류가 아닙니다",
+                                     hint + "kinds: " + ", ".join(PLACE_KINDS),
+                                     hint_ko + "종류: " + ", ".join(PLACE_KINDS)))
+            continue
+        args = _LOOSE_LIST.match(instruction)  # then each word, to name the wrong one
+        if not args:
+            errors.append(_error(display, line, col, "guidebook list",
+                                 f"'{match.group(0)}' is not a guidebook list",
+                                 f"'{match.group(0)}'은(는) 올바른 guidebook 목록이 아닙니다",
+                                 f"write {EXAMPLE}", f"{EXAMPLE} 형식으로 쓰세요"))
+            continue
+        for word in (w.strip() for w in args.group(1).split(",")):
+            if word in SERVICES:
+                continue
+            korean = korean_match(word, list(SERVICES))
+            close = difflib.get_close_matches(word, list(SERVICES), n=1)
+            hint = (f"did you mean {korean[0]} ({korean[1]})?" if korean else
+                    f"did you mean '{close[0]}'?" if close else "services: " + ", ".join(SERVICES))
+            hint_ko = (f"{korean[0]} ({korean[1]})을(를) 쓰려던 것인가요?" if korean else
+                       f"'{close[0]}'을(를) 쓰려던 것인가요?" if close else
+                       "서비스 코드: " + ", ".join(SERVICES))
+            errors.append(_error(display, line, col + match.group(0).find(word), "guidebook list",
+                                 f"'{word}' is not a service code", f"'{word}'은(는) 서비스 코드가 아닙니다",
+                                 hint, hint_ko))
+    return errors
+
+
+def check_content(docs_dir: Path, languages: Sequence[str], display: str | None = None,
+                  print_texts: bool = True) -> list[LoadError]:
+    """Every hand-written page and print text below ``docs_dir``."""
+    folder = display or docs_dir.name
+    if not docs_dir.is_dir():
+        return [_error(folder, 1, 1, "docs_dir", "the content folder does not exist",
+                       "내용 폴더가 없습니다", "check the folder name (docs_dir in mkdocs.yml, or --docs-dir)",
+                       "폴더 이름을 확인하세요 (mkdocs.yml의 docs_dir 또는 --docs-dir)")]
+    errors = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir)
+        if rel.parts[0] in (GENERATED_DIR, FORMS_FOLDER) and len(rel.parts) > 1:
+            continue  # written by the build from the data and the forms
+        errors += check_page(path, f"{folder}/{rel.as_posix()}", docs_dir, languages)
+    if print_texts:
+        for page in PRINT_TEXTS:
+            for lang in languages:
+                # A language's missing text is printed from the default
+                # language's, marked with its language (print_html.page_html);
+                # only a missing default text leaves nothing to print.
+                fallback = lang != languages[0] and (docs_dir / f"{page}.{languages[0]}.md").exists()
+                if not fallback and not (docs_dir / f"{page}.{lang}.md").exists():
+                    errors.append(_error(f"{folder}/{page}.{lang}.md", 1, 1, "(file)",
+                                         f"the print text {page}.{lang}.md is missing: the {lang} "
+                                         "leaflet and guidebook print it",
+                                         f"인쇄용 글 {page}.{lang}.md가 없습니다. {lang} 리플릿과 "
+                                         "안내책자에 들어갑니다",
+                                         f"translate {folder}/{page}.{languages[0]}.md into this file",
+                                         f"{folder}/{page}.{languages[0]}.md를 번역해 이 파일을 만드세요"))
+    return errors
+
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
+
+
+def check_catalogs(root: Path, languages: Sequence[str], display: str = "translations") -> list[LoadError]:
+    """Each site language's catalog reads, and no translation names a value
+    its English text does not have (``%(date)s`` written ``%(data)s`` would
+    stop the build)."""
+    errors = []
+    for lang in languages[1:]:
+        path = root / lang / "LC_MESSAGES" / "messages.po"
+        shown = f"{display}/{lang}/LC_MESSAGES/messages.po"
+        if not path.exists():
+            errors.append(_error(shown, 1, 1, "(file)", f"the {lang} catalog is missing",
+                                 f"{lang} 번역 카탈로그가 없습니다",
+                                 "create it with pybabel init (docs/translators.en.md)",
+                                 "pybabel init으로 만드세요 (docs/translators.ko.md)"))
+            continue
+        try:
+            with path.open("rb") as f:
+                catalog = read_po(f, abort_invalid=True)
+        except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+            errors.append(_error(shown, getattr(exc, "lineno", 1) or 1, 1, "(file)",
+                                 "the catalog cannot be read", "번역 카탈로그를 읽을 수 없습니다",
+                                 "check the quotes of msgid and msgstr on this line, or restore "
+                                 "the file", "이 줄의 msgid, msgstr 따옴표를 확인하거나 파일을 되돌리세요"))
+            continue
+        for message in catalog:
+            if not message.id or not message.string:
+                continue
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            known = {a or b for i in ids for a, b in _PLACEHOLDER.findall(i)}
+            for string in strings:
+                for a, b in _PLACEHOLDER.findall(string or ""):
+                    name = a or b
+                    if name not in known:
+                        errors.append(_error(
+                            shown, message.lineno or 1, 1, "msgstr",
+                            f"the translation names '{name}', which the English text does not have "
+                            f"({', '.join(sorted(known)) or 'none'})",
+                            f"번역문의 '{name}'은(는) 영어 원문에 없는 자리표시자입니다",
+                            "copy the %(…)s placeholders from the msgid exactly",
+                            "msgid의 %(…)s 자리표시자를 그대로 복사하세요"))
+    return errors
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Everything ``guidebook check`` looks at: the data, the forms, the pages,
+    the print texts and the catalogs; ``data`` is the loaded data file."""
+
+    data: Loaded
+    forms: tuple
+    errors: tuple[LoadError, ...]
+
+
+def shown(path: Path) -> Path:
+    """A path as messages name it: relative to the working folder when below
+    it (data/institutions.yaml), else absolute; it stays a path that opens."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def check_all(settings: Settings) -> Checked:
+    """Every input of the build, every problem at once."""
+    from guidebook.forms.model import load_forms  # forms imports load; kept lazy for import order
+
+    new = settings.guidebook.new_languages
+    data = load_file(shown(settings.data_file), settings.languages, new)
+    forms = load_forms(shown(settings.forms_dir), settings.languages, new)
+    errors = [*data.errors, *forms.errors]
+    errors += check_content(settings.docs_dir, settings.languages,
+                            shown(settings.docs_dir).as_posix(), settings.make_pdfs)
+    errors += check_catalogs(settings.translations_dir, settings.languages,
+                             shown(settings.translations_dir).as_posix())
+    return Checked(data, forms.forms, tuple(errors))
+

@@ -1,0 +1,365 @@
+"""What must be true before the guide is published, and how complete it is.
+
+A preview build reports these problems as warnings and shows notices on the
+affected pages; a release build (``GUIDEBOOK_RELEASE=1`` or ``guidebook build
+--release``) refuses to publish while any is left. Dates are compared with the
+reference date (``Settings.reference_date``: SOURCE_DATE_EPOCH's day, else today).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import posixpath
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote, urlparse, urlsplit
+
+import yaml
+
+from guidebook.forms.model import Form, unreviewed
+from guidebook.data.load import LoadError
+from guidebook.data.model import Dataset, Institution
+from guidebook.web.render import GENERATED_DIR
+from guidebook.data.settings import ReleaseSettings, Settings
+
+REVIEW_KEY = "translation_review"
+REVIEWED = {"source", "reviewed"}
+
+
+# The release policy is ``extra.guidebook.release`` in mkdocs.yml.
+Policy = ReleaseSettings
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a release refuses, with the file and line to change and how."""
+
+    kind: str  # sample | stale | ended | unreviewed | untranslated | broken_link | site_url
+    where: str  # the field path, page or file the problem is about
+    en: str
+    ko: str
+    file: str = ""  # the file to edit; empty for a problem of the built site
+    line: int = 1
+    column: int = 1
+    fix_en: str = ""
+    fix_ko: str = ""
+
+    def format(self) -> str:
+        if not self.file:
+            return f"{self.where}: {self.en}\n  {self.where}: {self.ko}"
+        return LoadError(self.file, self.line, self.column, self.where, self.en, self.ko,
+                         self.fix_en, self.fix_ko).format()
+
+
+Marks = Mapping[tuple[str | int, ...], tuple[int, int]]
+
+
+def line_of(path: Path, pattern: str, after: str | None = None) -> int:
+    """The 1-based number of the first line of ``path`` matching ``pattern``
+    (below the first line matching ``after``, when given); 1 if none does."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    start = 0
+    if after is not None:
+        start = next((n + 1 for n, text in enumerate(lines) if re.match(after, text)), 0)
+    return next((n + 1 for n, text in enumerate(lines[start:], start) if re.match(pattern, text)), 1)
+
+
+def months_before(day: _dt.date, months: int) -> _dt.date:
+    """The same day ``months`` earlier (the month's last day when it has fewer days).
+
+    >>> months_before(_dt.date(2026, 3, 31), 1)
+    datetime.date(2026, 2, 28)
+    """
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return _dt.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def is_stale(inst: Institution, ref: _dt.date, policy: Policy) -> bool:
+    return inst.last_verified < months_before(ref, policy.max_age_months)
+
+
+def has_ended(inst: Institution, ref: _dt.date) -> bool:
+    return inst.partner.to is not None and inst.partner.to < ref
+
+
+def publishable(dataset: Dataset, ref: _dt.date) -> Dataset:
+    """The dataset without partners whose term has ended."""
+    kept = tuple(i for i in dataset.institutions if not has_ended(i, ref))
+    if len(kept) == len(dataset.institutions):
+        return dataset
+    return dataset.model_copy(update={"institutions": kept})
+
+
+def data_problems(dataset: Dataset, ref: _dt.date, policy: Policy, marks: Marks | None = None,
+                  file: str = "data/institutions.yaml") -> list[Problem]:
+    """The data file's release problems, at the lines ``marks`` (the loader's)
+    give for the fields concerned."""
+    marks = marks or {}
+
+    def at(*path: str | int) -> tuple[int, int]:
+        return marks.get(path, (1, 1))
+
+    problems = []
+    if dataset.sample:
+        problems.append(Problem("sample", "sample", "the file holds sample data (sample: true)",
+                                "샘플 데이터입니다 (sample: true)", file, *at("sample"),
+                                "verify every record with its institution, then write "
+                                "'sample: false'",
+                                "모든 기관 정보를 기관에 확인한 뒤 'sample: false'로 바꾸세요"))
+    for index, inst in enumerate(dataset.institutions):
+        if has_ended(inst, ref):
+            problems.append(Problem(
+                "ended", f"institutions[{index}].partner.to",
+                f"the partner term of '{inst.id}' ended on {inst.partner.to}; it is left out",
+                f"'{inst.id}'의 협력 기간이 {inst.partner.to}에 끝나 제외되었습니다",
+                file, *at("institutions", index, "partner", "to"),
+                "delete the record, or write the end of the renewed term in partner.to",
+                "기록을 지우거나, 협력이 연장되었으면 partner.to에 새 종료일을 쓰세요"))
+        elif is_stale(inst, ref, policy):
+            problems.append(Problem(
+                "stale", f"institutions[{index}].last_verified",
+                f"'{inst.id}' was last verified on {inst.last_verified}, more than "
+                f"{policy.max_age_months} months ago",
+                f"'{inst.id}'의 마지막 확인일 {inst.last_verified}: {policy.max_age_months}개월이 "
+                f"넘었습니다", file, *at("institutions", index, "last_verified"),
+                "check the record with the institution, then write that day in last_verified",
+                "기관에 정보를 확인한 뒤 그 날짜를 last_verified에 쓰세요"))
+    return problems
+
+
+PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example\.(org|com|net)|example|test|invalid|localhost)$")
+
+
+def site_url_problems(site_url: str | None, config_file: Path, display: str = "mkdocs.yml") -> list[Problem]:
+    """A release needs the guide's real address: the QR codes, sitemap and
+    links to each page are built from it."""
+    host = urlparse(site_url or "").hostname or ""
+    if host and not PLACEHOLDER_HOSTS.search(host):
+        return []
+    what = (f"site_url is the placeholder '{site_url}'" if site_url else "site_url is not set")
+    what_ko = (f"site_url이 임시 주소 '{site_url}'입니다" if site_url else "site_url이 없습니다")
+    return [Problem("site_url", "site_url", what + "; printed QR codes would lead there",
+                    what_ko + ". 인쇄물의 QR 코드가 그 주소로 연결됩니다", display,
+                    line_of(config_file, r"site_url\s*:"), 1,
+                    "write the guide's published address, e.g. site_url: "
+                    "https://www.ydp.go.kr/medical-guide/",
+                    "안내서가 게시될 실제 주소를 쓰세요. 예: site_url: https://www.ydp.go.kr/medical-guide/")]
+
+
+def form_problems(forms: Sequence[Form], forms_dir: Path, display: str | None = None) -> list[Problem]:
+    """Medical wording that no reviewer has approved: a release refuses it."""
+    folder = display or forms_dir.name
+    return [Problem("unreviewed", f"review.{lang}",
+                    f"the {lang} wording of the form is not reviewed (review.{lang}: "
+                    f"{form.review[lang]})",
+                    f"서식의 {lang} 문구가 검수되지 않았습니다 (review.{lang}: {form.review[lang]})",
+                    f"{folder}/{form.id}.yaml",
+                    line_of(forms_dir / f"{form.id}.yaml", rf"\s+{lang}\s*:", after=r"review\s*:"), 1,
+                    f"after a qualified reviewer has approved the {lang} wording, write "
+                    f"'{lang}: reviewed' under review",
+                    f"자격 있는 검수자가 {lang} 문구를 승인한 뒤 review 아래에 '{lang}: reviewed'라고 쓰세요")
+            for form in forms for lang in unreviewed(form)]
+
+
+def language_problems(settings: Settings) -> list[Problem]:
+    """A language still being translated (``guidebook add-language``) is not released."""
+    config = settings.root / "mkdocs.yml"
+    return [Problem("new_language", "extra.guidebook.new_languages",
+                    f"the language '{code}' is still being translated",
+                    f"'{code}' 언어는 아직 번역 중입니다", "mkdocs.yml",
+                    line_of(config, r"new_languages\s*:"), 1,
+                    f"translate its names and pages (guidebook coverage lists them), then remove "
+                    f"'{code}' from new_languages",
+                    f"이름과 페이지를 번역한 뒤(guidebook coverage로 확인) new_languages에서 "
+                    f"'{code}'을(를) 지우세요")
+            for code in settings.guidebook.new_languages]
+
+
+def front_matter(path: Path) -> dict:
+    """A page's front matter; empty when it cannot be read (guidebook/inputs.py
+    reports why, with the line, before anything relies on it)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        match = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
+        data = yaml.safe_load(match.group(1)) if match else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def content_pages(docs_dir: Path, languages: Sequence[str]) -> dict[str, dict[str, Path]]:
+    """Hand-written pages: ``{page: {lang: path}}`` (generated and print-only left out)."""
+    pages: dict[str, dict[str, Path]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir)
+        if rel.parts[0] in (GENERATED_DIR, "_print"):
+            continue
+        stem, _, lang = rel.with_suffix("").name.rpartition(".")
+        if lang in languages:
+            pages.setdefault(str(rel.parent / stem), {})[lang] = path
+    return pages
+
+
+def page_problems(docs_dir: Path, languages: Sequence[str], display: str | None = None) -> list[Problem]:
+    """Pages missing in a language or not reviewed, at the file (and the
+    front matter line) to change; ``display`` is the docs folder as editors
+    name it (``content``)."""
+    folder = display or docs_dir.name
+    problems = []
+    for page, files in content_pages(docs_dir, languages).items():
+        source = files.get(languages[0]) or next(iter(files.values()))
+        for lang in languages:
+            path = files.get(lang)
+            if path is None:
+                problems.append(Problem(
+                    "untranslated", f"{page}.{lang}.md",
+                    f"there is no {lang} translation: the English page is shown",
+                    f"{lang} 번역이 없어 영어 페이지가 나갑니다",
+                    f"{folder}/{source.relative_to(docs_dir).as_posix()}", 1, 1,
+                    f"translate this page into {page}.{lang}.md (docs/translators.en.md)",
+                    f"이 페이지를 {page}.{lang}.md로 번역하세요 (docs/translators.ko.md)"))
+            elif not is_reviewed(front_matter(path), lang, languages[0]):
+                problems.append(Problem(
+                    "unreviewed", REVIEW_KEY,
+                    f"the translation is not reviewed ({REVIEW_KEY}: "
+                    f"{front_matter(path).get(REVIEW_KEY, 'missing')})",
+                    "번역 검수가 끝나지 않았습니다",
+                    f"{folder}/{path.relative_to(docs_dir).as_posix()}",
+                    line_of(path, rf"{REVIEW_KEY}\s*:"), 1,
+                    f"after a reviewer has checked the translation, write '{REVIEW_KEY}: reviewed' "
+                    "in the front matter",
+                    f"검수자가 번역을 확인한 뒤 머리말에 '{REVIEW_KEY}: reviewed'라고 쓰세요"))
+    return problems
+
+
+def is_reviewed(meta: Mapping[str, object], lang: str, default_language: str) -> bool:
+    """The default language's pages are the source; others need a reviewer's mark."""
+    return lang == default_language or meta.get(REVIEW_KEY, "unreviewed") in REVIEWED
+
+
+# The attributes that point at other files, as MkDocs and Material write them
+# (double-quoted). A regular expression reads 2,500 pages in a fraction of the
+# time an HTML parser takes.
+_LINK = re.compile(r'<(?:a|link)\s[^>]*?\bhref="([^"]*)"|\ssrc="([^"]*)"')
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+_ID_AFTER_SPACE = re.compile(r' id="([^"]+)"')  # a literal start: six times faster
+
+
+def page_ids(html: str) -> set[str]:
+    """The ids a link can point to (``#id``).
+
+    >>> sorted(page_ids('<h2 id="a">A</h2><p\\nid="b" data-id="c">'))
+    ['a', 'b']
+    """
+    # Nearly every id follows a space: the fast pattern finds them all unless
+    # some other ' id="' (after a newline, a tab, or a "data-") is in the page.
+    if html.count('id="') == html.count(' id="'):
+        return set(_ID_AFTER_SPACE.findall(html))
+    return set(_ID.findall(html))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _split_link(raw: str) -> tuple[str, bool, str, str]:
+    """An href or src as written in HTML: (the URL, whether it leaves the site,
+    its path, its fragment). Cached: a site repeats its navigation links on
+    every page.
+
+    >>> _split_link("../a%20b/#x&amp;y"), _split_link("https://x.org/")[1]
+    (('../a%20b/#x&y', False, '../a b/', 'x&y'), True)
+    """
+    url = unescape(raw)
+    parts = urlsplit(url)
+    return url, bool(parts.scheme or parts.netloc), unquote(parts.path), unquote(parts.fragment)
+
+
+def broken_links(site_dir: Path, base_path: str = "/",
+                 visit: Callable[[str, str], None] | None = None) -> list[Problem]:
+    """Links between the site's own pages and files that lead nowhere, and
+    links to a place in a page (``#anchor``) that the page does not have.
+
+    ``base_path`` is the path of ``site_url`` (``/`` when the site is at the
+    root of its host), for links written from the root (the 404 page's).
+    Each page is read once; ``visit(path, html)``, when given, sees every page
+    too, so that another check of the finished pages need not read them again.
+    """
+    files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    # Every page is read before any link is followed: a link's target page
+    # must have its ids, whichever page comes first.
+    links: dict[str, list[tuple[str, str]]] = {}  # (href, "") or ("", src), as written
+    ids: dict[str, set[str]] = {}
+    for where in sorted(f for f in files if f.endswith(".html")):
+        html = (site_dir / where).read_text(encoding="utf-8")
+        links[where], ids[where] = _LINK.findall(html), page_ids(html)
+        if visit is not None:
+            visit(where, html)
+    problems = []
+    for where, found in links.items():
+        here = posixpath.dirname(where) or "."
+        for href, src in found:
+            url, external, path, fragment = _split_link(href or src)
+            if external:
+                continue
+            if not path:  # a place in this page
+                # "#top" is the top of any page (HTML's own rule); "#__…" are the theme's.
+                if (href and fragment and fragment != "top" and not fragment.startswith("__")
+                        and fragment not in ids[where]):
+                    problems.append(Problem("broken_link", where, f"link to a missing anchor '{url}'",
+                                            f"'{url}' 링크의 위치(앵커)가 페이지에 없습니다"))
+                continue
+            if path.startswith("/"):
+                if not path.startswith(base_path):
+                    continue  # another site on the same host
+                target = posixpath.normpath(path[len(base_path):] or ".")
+            else:
+                target = posixpath.normpath(posixpath.join(here, path))
+            index = "index.html" if target == "." else f"{target}/index.html"
+            if target not in files and index not in files:
+                problems.append(Problem("broken_link", where, f"broken link to '{url}'",
+                                        f"'{url}' 링크가 깨졌습니다"))
+                continue
+            page = target if target in files else index
+            if (href and fragment and page in ids and not fragment.startswith("__")
+                    and fragment not in ids[page]):
+                problems.append(Problem("broken_link", where, f"link to a missing anchor '{url}'",
+                                        f"'{url}' 링크의 위치(앵커)가 대상 페이지에 없습니다"))
+    return problems
+
+
+SUMMARY = {
+    "unreviewed": ("{n} page translations are not reviewed yet (guidebook coverage lists them)",
+                   "검수되지 않은 페이지 번역 {n}개 (guidebook coverage로 목록 확인)"),
+    "untranslated": ("{n} pages are not translated and show English (guidebook coverage lists them)",
+                     "번역되지 않아 영어로 나가는 페이지 {n}개 (guidebook coverage로 목록 확인)"),
+    "stale": ("{n} records were last verified too long ago (guidebook build --release lists them)",
+              "확인한 지 오래된 기록 {n}개 (guidebook build --release로 목록 확인)"),
+    "broken_link": ("{n} broken links (guidebook build --release lists them)",
+                    "깨진 링크 {n}개 (guidebook build --release로 목록 확인)"),
+}
+
+
+def summarized(problems: list[Problem], limit: int = 3) -> list[str]:
+    """Problems as a preview build prints them: each on its own while a kind has
+    few, one counted line when it has more than ``limit``."""
+    lines = []
+    for kind in dict.fromkeys(p.kind for p in problems):
+        same = [p for p in problems if p.kind == kind]
+        if len(same) > limit and kind in SUMMARY:
+            en, ko = SUMMARY[kind]
+            lines.append(f"{en.format(n=len(same))}\n  {ko.format(n=len(same))}")
+        else:
+            lines.extend(p.format() for p in same)
+    return lines
