@@ -2,7 +2,7 @@
 
 Measures, for a synthetic data file of N institutions (benchmarks/synthetic.py):
 
-* ours: the real pipeline, ``python -m guidebook.cli.commands build`` on a copy of the
+* ours: the real pipeline, ``python -m guidebook.cli build`` on a copy of the
   project (mkdocs.yml, content/, overrides/, hooks/) whose data file is the
   synthetic one: data validation, page generation, five i18n sites, the theme
   overrides, strict mode; the print PDFs are turned off (GUIDEBOOK_PDF=0) so
@@ -227,7 +227,7 @@ def run_all(work: Path, args: argparse.Namespace) -> tuple[list[Run], list[Run],
     project = make_project(work / "project", n, args.seed)
     baseline = work / "baseline"
     some_id = f"inst-{n:04d}"
-    ours_cmd = [python(), "-m", "guidebook.cli.commands", "build", "-f", str(project / "mkdocs.yml")]
+    ours_cmd = [python(), "-m", "guidebook.cli", "build", "-f", str(project / "mkdocs.yml")]
     base_cmd = [python(), "-m", "mkdocs", "build", "-q", "-f", str(baseline / "mkdocs.yml")]
     # An untimed first build writes the generated pages (later builds find
     # them unchanged, as an editor's rebuild would) and gives the baseline

@@ -72,7 +72,7 @@ def main() -> int:
         project = make_project(Path(tmp) / "project", 1, 0)
         (project / "data" / "institutions.yaml").write_text(
             (ROOT / "data" / "institutions.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-        timed("build", [python(), "-m", "guidebook.cli.commands", "build", "-f", str(project / "mkdocs.yml")],
+        timed("build", [python(), "-m", "guidebook.cli", "build", "-f", str(project / "mkdocs.yml")],
               project, {"GUIDEBOOK_PDF": "0"})
         httpd, base = serve(project / "site")
         heaviest = 0.0

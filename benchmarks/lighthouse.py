@@ -70,7 +70,7 @@ def build_site(tmp: Path, port: int) -> Path:
     text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", text)
     assert count == 1, "mkdocs.yml has no site_url line"
     config.write_text(text, encoding="utf-8")
-    run = timed("build", [python(), "-m", "guidebook.cli.commands", "build", "-f", str(config)], project,
+    run = timed("build", [python(), "-m", "guidebook.cli", "build", "-f", str(config)], project,
                 {"GUIDEBOOK_PDF": "0"})
     print(f"build: {run.seconds:.1f} s", flush=True)
     return project / "site"

@@ -62,7 +62,7 @@ def main() -> int:
             (project / "data" / "institutions.yaml").write_text(
                 (ROOT / "data" / "institutions.yaml").read_text(encoding="utf-8"), encoding="utf-8")
             first = "kim-eye-hospital"
-        timed("ours", [python(), "-m", "guidebook.cli.commands", "build", "-f", str(project / "mkdocs.yml")],
+        timed("ours", [python(), "-m", "guidebook.cli", "build", "-f", str(project / "mkdocs.yml")],
               project, {"GUIDEBOOK_PDF": "0"})
         httpd, base = serve(project / "site")
         results = {}

@@ -114,7 +114,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="guidebook-search-bench-") as tmp:
         work = Path(tmp)
         project = make_project(work / "project", args.institutions, 0)
-        timed("ours", [python(), "-m", "guidebook.cli.commands", "build", "-f", str(project / "mkdocs.yml")],
+        timed("ours", [python(), "-m", "guidebook.cli", "build", "-f", str(project / "mkdocs.yml")],
               project, {"GUIDEBOOK_PDF": "0"})
         site = project / "site"
         start = time.perf_counter()

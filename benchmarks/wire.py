@@ -74,7 +74,7 @@ def main() -> int:
             (project / "data" / "institutions.yaml").write_text(
                 (ROOT / "data" / "institutions.yaml").read_text(encoding="utf-8"), encoding="utf-8")
             first = "kim-eye-hospital"
-        run = timed("build", [python(), "-m", "guidebook.cli.commands", "build", "-f",
+        run = timed("build", [python(), "-m", "guidebook.cli", "build", "-f",
                               str(project / "mkdocs.yml")], project, {"GUIDEBOOK_PDF": "0"})
         print(f"build with precompression: {run.seconds:.1f} s")
         site = project / "site"

@@ -14,7 +14,7 @@ from tests.serving.conftest import SUB_PATH
 
 
 def check_site(url: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "guidebook.cli.commands", "check-site", url],
+    return subprocess.run([sys.executable, "-m", "guidebook.cli", "check-site", url],
                           capture_output=True, text=True, timeout=120)
 
 

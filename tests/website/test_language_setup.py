@@ -20,7 +20,7 @@ from tests.conftest import ROOT, copy_project
 def guidebook(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "GUIDEBOOK_PDF": "0",
            "GUIDEBOOK_PRECOMPRESS": "0"}
-    return subprocess.run([sys.executable, "-m", "guidebook.cli.commands", *args], cwd=project, env=env,
+    return subprocess.run([sys.executable, "-m", "guidebook.cli", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=900)
 
 

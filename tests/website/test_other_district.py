@@ -57,10 +57,10 @@ def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = other_district(tmp_path_factory.mktemp("other-district"))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "GUIDEBOOK_PRECOMPRESS": "0"}
     for code in ("ja", "vi", "kk"):
-        added = subprocess.run([sys.executable, "-m", "guidebook.cli.commands", "add-language", code],
+        added = subprocess.run([sys.executable, "-m", "guidebook.cli", "add-language", code],
                                cwd=project, env=env, capture_output=True, text=True, timeout=120)
         assert added.returncode == 0, added.stderr
-    done = subprocess.run([sys.executable, "-m", "guidebook.cli.commands", "build", "-d", "site"],
+    done = subprocess.run([sys.executable, "-m", "guidebook.cli", "build", "-d", "site"],
                           cwd=project, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr

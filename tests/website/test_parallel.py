@@ -16,7 +16,7 @@ EPOCH = "1775001600"  # 2026-04-01
 
 
 def build(project: Path, site: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "guidebook.cli.commands", "build", "-v",
+    return subprocess.run([sys.executable, "-m", "guidebook.cli", "build", "-v",
                            "-f", str(project / "mkdocs.yml"), "-d", str(site), *args],
                           capture_output=True, text=True, cwd=project,
                           env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})

@@ -18,7 +18,7 @@ RELEASE_URL = "https://medical-guide.ydp.go.kr/"  # a release refuses the placeh
 
 
 def build(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "guidebook.cli.commands", "build", "-f",
+    return subprocess.run([sys.executable, "-m", "guidebook.cli", "build", "-f",
                            str(project / "mkdocs.yml"), *args],
                           capture_output=True, text=True, cwd=project,
                           env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env})

@@ -194,7 +194,7 @@ def tree_digest(folder: Path) -> str:
 
 def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    cli = [sys.executable, "-m", "guidebook.cli.commands", "build", "-f", str(project / "mkdocs.yml")]
+    cli = [sys.executable, "-m", "guidebook.cli", "build", "-f", str(project / "mkdocs.yml")]
     first = subprocess.run(cli, capture_output=True, text=True, cwd=project)
     assert first.returncode == 0, first.stderr
     before = tree_digest(project / "site")
