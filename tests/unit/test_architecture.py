@@ -72,3 +72,27 @@ def test_the_check_sees_a_wrong_way_import(tmp_path: Path) -> None:
     sample.write_text("def f():\n    from guidebook.printing.pdf import make\n", encoding="utf-8")
     assert STAGES.index(stage_of("guidebook.printing.pdf")) > STAGES.index(stage_of("guidebook.data.model"))
     assert imports(sample) == [(2, "guidebook.printing.pdf.make")]
+
+
+def test_every_import_of_the_package_resolves() -> None:
+    """Lazy imports inside functions run only when their command does: check them all here."""
+    import importlib
+
+    missing = []
+    for _, path in modules():
+        for line, imported in imports(path):
+            if not imported.startswith("guidebook."):
+                continue
+            module, _, name = imported.rpartition(".")
+            try:
+                importlib.import_module(imported)
+                continue
+            except ImportError:
+                pass
+            try:
+                if hasattr(importlib.import_module(module), name):
+                    continue
+            except ImportError:
+                pass
+            missing.append(f"{path.relative_to(CORE)}:{line}: {imported}")
+    assert missing == []

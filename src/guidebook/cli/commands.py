@@ -206,7 +206,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_add_language(args: argparse.Namespace) -> int:
     """A new site language in mkdocs.yml (marked as being translated) and its catalog."""
-    from guidebook.cli.commands.language_setup import LanguageSetupError, add_language
+    from guidebook.cli.language_setup import LanguageSetupError, add_language
 
     try:
         changed = add_language(Path(args.config_file), args.code)
@@ -221,7 +221,7 @@ def cmd_add_language(args: argparse.Namespace) -> int:
 
 def cmd_remove_language(args: argparse.Namespace) -> int:
     """The reverse of add-language."""
-    from guidebook.cli.commands.language_setup import LanguageSetupError, remove_language
+    from guidebook.cli.language_setup import LanguageSetupError, remove_language
 
     try:
         remove_language(Path(args.config_file), args.code)
