@@ -1,7 +1,7 @@
 """MkDocs hooks: thin adapters between MkDocs and the guidebook core.
 
 Each handler moves values between MkDocs' objects and the core's modules
-(``guidebook.build.prepare``, ``page_text``, ``theme``, ``not_found``, ``downloads``
+(``guidebook.build.prepare``, ``page_text``, ``postbuild``, ``adapter.theme``
 …); the logic worth testing lives in the core.
 """
 
@@ -15,25 +15,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook.build import downloads
-from guidebook.forms import pages as formpages
-from guidebook.serving import html_post
-from guidebook.serving import not_found
-from guidebook.serving import offline
-from guidebook.build import page_text
-from guidebook.serving import precompress
-from guidebook.build import prepare
-from guidebook.adapter import preview
+from guidebook.adapter import preview, theme
+from guidebook.build import page_text, postbuild, prepare
 from guidebook.checks import quality
-from guidebook.serving import search
-from guidebook.serving import policy as serving
-from guidebook.web import share_image
-from guidebook.serving import sitemap
-from guidebook.adapter import theme
-from guidebook.forms import vendor
-from guidebook.common.i18n import html_lang, site_language, translations
-from guidebook.web.render import PlaceholderError
+from guidebook.common.i18n import html_lang, site_language, translations, use_catalogs
 from guidebook.data.settings import Settings, SettingsError, load_settings
+from guidebook.forms import vendor
+from guidebook.serving import html_post, sitemap
+from guidebook.web import share_image
+from guidebook.web.render import PlaceholderError
 
 log = logging.getLogger("mkdocs.hooks.guidebook")
 # Release problems in a preview build: shown, but not counted as MkDocs
@@ -45,6 +35,7 @@ if not problems_log.handlers:
     problems_log.addHandler(_handler)
     problems_log.propagate = False
 SETTINGS = "guidebook_settings"  # key in config.extra: the Settings of this build
+PUBLISHED = "guidebook_published"  # and the published Dataset
 _command: str | None = None  # "build", "serve", "gh-deploy"; None when built by guidebook build
 
 if TYPE_CHECKING:
@@ -63,11 +54,8 @@ def _settings(config: MkDocsConfig) -> Settings:
 
 
 def _published(config: MkDocsConfig) -> Dataset:
-    """The (cached) data without partners whose term has ended."""
-    settings = _settings(config)
-    return quality.publishable(prepare.load_cached(settings.data_file, settings.languages,
-                                                 settings.guidebook.new_languages),
-                               settings.reference_date)
+    """The data without partners whose term has ended (set once in on_config)."""
+    return config.extra[PUBLISHED]
 
 
 def _outside_language_loop(config: MkDocsConfig) -> bool:
@@ -93,6 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = (config.extra.get(SETTINGS) or load_settings(config.config_file_path)).model_copy(
             update={"site_url": config.site_url or None, "docs_dir": Path(config.docs_dir)})
         config.extra[SETTINGS] = settings
+        use_catalogs(settings.translations_dir)  # every gettext lookup of this build reads these
         prepared = prepare.prepare(settings)
         if settings.release_build and prepared.problems:
             raise prepare.ReleaseError(prepared.problems)
@@ -107,6 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for line in quality.summarized(prepared.problems):
             problems_log.warning(line)
     config.extra["guidebook_sample"] = prepared.dataset.sample
+    config.extra[PUBLISHED] = prepared.dataset  # already without ended partnerships
     # Written once from every language's pages (on_post_build), not by the
     # theme's template, which would see only the languages built before it.
     # (The i18n plugin adds its own sitemap template folder when overrides/
@@ -198,89 +188,26 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = html_post.permalinks_out_of_search(output)
     if not config.site_url:
         return output
-    return html_post.absolute_alternates(output, config.site_url.rstrip("/") + "/" + page.url)
+    return html_post.absolute_alternates(output, config.site_url.rstrip("/") + "/" + page.url,
+                                         html_lang(_settings(config).default_language))
 
 
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    """Leaflet pages and PDFs, share images, then a check of every internal
-    link, once, when the last language is built."""
+    """The post-build work (guidebook/build/postbuild.py), once, when the last
+    language is built; a release refuses broken links."""
     if not _outside_language_loop(config):
         return  # a language build inside the i18n plugin's loop
     settings = _settings(config)
-    site_dir, base_path = Path(config.site_dir), not_found.url_path(config.site_url)
+    recorded = config.extra.get(prepare.SITEMAP_ENTRIES, {})
+    site = postbuild.BuiltSite(Path(config.site_dir), config.site_url, Path(config.docs_dir),
+                               [recorded.get(lang, []) for lang in config.plugins["i18n"].build_languages],
+                               _command)
     try:
-        _make_downloads(config)
-        _write_form_files(config)
-        share_image.write_images(site_dir, page_text.share_cards(_published(config), settings))
-        # Pagefind indexes on its own process while the link check runs here;
-        # neither depends on the other (404 pages are not indexed).
-        indexing = search.start_indexing(site_dir)
-        not_found.write_not_found_pages(site_dir, base_path, settings.languages)
-        offline.write_offline_files(site_dir, settings.languages,
-                                    theme.app_names(_published(config), settings.languages))
-        if config.site_url:
-            recorded = config.extra.get(prepare.SITEMAP_ENTRIES, {})
-            sitemap.write(site_dir, config.site_url,
-                          [recorded.get(lang, []) for lang in config.plugins["i18n"].build_languages],
-                          settings.default_language)
-        # One reading of the finished pages for the link check and the CSP's
-        # inline hashes (not for the preview, which serves no CSP).
-        inline = None if _command == "serve" else serving.Inline()
-        broken = quality.broken_links(
-            site_dir, base_path, None if inline is None else lambda where, html: inline.add(html, where))
-        stats = search.finish_indexing(indexing, site_dir)
-    except (downloads.PrintError, search.SearchIndexError, vendor.VendorError,
-            share_image.ShareImageError) as exc:
+        broken = postbuild.finish_site(settings, _published(config), site, log)
+    except postbuild.ERRORS as exc:
         raise PluginError(str(exc)) from None
-    log.info(f"Search index: {stats.pages} pages in {stats.languages} languages")
-    # Last: the headers read the finished pages, and every file is final.
-    if inline is not None:
-        _write_server_files(config, site_dir, base_path, inline)
     if broken and settings.release_build:
         raise PluginError(str(prepare.ReleaseError(broken)))
     for line in quality.summarized(broken):
         problems_log.warning(line)
-
-
-def _write_form_files(config: MkDocsConfig) -> None:
-    """The forms' reading page, QR library and FHIR Questionnaires, once per site."""
-    settings = _settings(config)
-    forms = prepare.load_forms_cached(settings.forms_dir, settings.languages,
-                                         settings.guidebook.new_languages)
-    if forms:
-        formpages.write_site_files(Path(config.site_dir), forms, settings.languages,
-                                   vendor.qr_package(settings.root), config.site_url)
-
-
-def _make_downloads(config: MkDocsConfig) -> None:
-    settings = _settings(config)
-    profile = downloads.print_profile(settings)
-    if profile is None:
-        log.info("PDFs are turned off: site/ has no leaflet or guidebook PDFs")
-        return
-    downloads.make_print(_published(config), site_dir=Path(config.site_dir),
-                         docs_dir=Path(config.docs_dir), site_url=config.site_url, profile=profile,
-                         source_date=settings.source_date, release=settings.release_build,
-                         forms=prepare.load_forms_cached(settings.forms_dir, settings.languages,
-                                                         settings.guidebook.new_languages),
-                         cache_dir=settings.cache_dir / "pdf",
-                         review_dir=settings.review_dir if profile.review_pngs else None,
-                         progress=lambda r: log.info(
-                             f"PDF {r.target.name}: {r.pages} pages, unchanged (cache)" if r.cached
-                             else f"PDF {r.target.name}: {r.pages} pages ({r.fillers} notes, "
-                                  f"{r.blanks} blank) in {r.seconds:.1f} s"))
-
-
-def _write_server_files(config: MkDocsConfig, site_dir: Path, base_path: str,
-                        inline: serving.Inline) -> None:
-    """Web-server files (CSP with the pages' inline hashes), then .gz/.br copies;
-    neither for `mkdocs serve`'s preview, which must stay fast."""
-    written = serving.write_server_files(site_dir, base_path, _settings(config).languages, inline)
-    for problem in written.inline.problems:  # a strict build fails on these
-        log.warning(f"{problem}: blocked by the Content-Security-Policy (use a script file)")
-    if precompress.enabled(_settings(config).precompress, _command):
-        stats = precompress.precompress(site_dir, cache_dir=_settings(config).cache_dir / "precompress")
-        log.info(f"Precompressed {stats.files} files: {stats.raw} bytes -> "
-                 f"gzip {stats.gzip_bytes}, brotli {stats.brotli_bytes} "
-                 f"({stats.reused} copies from the cache)")

@@ -10,15 +10,6 @@ from jinja2 import TemplateNotFound
 from jinja2.bccache import Bucket, BytecodeCache
 
 from guidebook.common.i18n import html_lang, site_language, translations
-from guidebook.data.model import Dataset
-from guidebook.serving.offline import AppName
-
-
-def app_names(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, AppName]:
-    """Each language's name of the guide as an installed web app: the guide's
-    title, and the district's name under the home screen icon."""
-    district = dataset.district
-    return {lang: AppName(district.site_name[lang], district.name[lang]) for lang in languages}
 
 
 def language_names(languages: tuple[str, ...]) -> dict[str, str]:

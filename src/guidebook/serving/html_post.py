@@ -14,12 +14,17 @@ _URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')
 
 
-def absolute_alternates(html: str, page_url: str, default_lang: str = "en") -> str:
-    """Make every ``hreflang`` alternate absolute and add ``x-default``.
+def absolute_alternates(html: str, page_url: str, default_lang: str) -> str:
+    """Make every ``hreflang`` alternate absolute and add ``x-default``, which
+    points at the default language's page (``default_lang`` is its BCP 47 tag,
+    as the alternates carry it).
 
     >>> absolute_alternates('<link rel="alternate" href="../../zh/a/" hreflang="zh-Hans">'
-    ...                     '<link rel="alternate" href="./" hreflang="en">', "https://x.org/a/")
+    ...                     '<link rel="alternate" href="./" hreflang="en">', "https://x.org/a/", "en")
     '<link rel="alternate" href="https://x.org/zh/a/" hreflang="zh-Hans"><link rel="alternate" href="https://x.org/a/" hreflang="en"><link rel="alternate" href="https://x.org/a/" hreflang="x-default">'
+    >>> absolute_alternates('<link rel="alternate" href="./" hreflang="zh-Hans">'
+    ...                     '<link rel="alternate" href="../en/a/" hreflang="en">', "https://x.org/a/", "zh-Hans")
+    '<link rel="alternate" href="https://x.org/a/" hreflang="zh-Hans"><link rel="alternate" href="https://x.org/en/a/" hreflang="en"><link rel="alternate" href="https://x.org/a/" hreflang="x-default">'
     """
     default = None
 
