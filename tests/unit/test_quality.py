@@ -91,7 +91,7 @@ def test_broken_links_are_found(tmp_path: Path) -> None:
 def test_coverage_counts_summaries_pages_and_strings(tmp_path: Path) -> None:
     page(tmp_path, "a.en.md", "source")
     page(tmp_path, "a.zh.md", "unreviewed")
-    report = coverage.report(DATA, tmp_path)
+    report = coverage.report(DATA, tmp_path, ROOT / "translations")
     assert report["en"]["summaries"]["done"] == 1 and report["ru"]["summaries"]["done"] == 1
     assert report["zh"]["summaries"]["missing"] == ["test-eye-hospital", "test-clinic", "test-hotel"]
     assert report["zh"]["pages"]["percent"] == 100.0
@@ -167,13 +167,13 @@ def test_preview_summary_counts_long_lists() -> None:
 def test_coverage_has_korean_headers_and_lists_everything(tmp_path: Path) -> None:
     for n in range(15):
         page(tmp_path, f"p{n:02}.en.md", "source")
-    text = coverage.format_report(coverage.report(DATA, tmp_path))
+    text = coverage.format_report(coverage.report(DATA, tmp_path, ROOT / "translations"))
     lines = text.splitlines()
     assert lines[0].split()[:3] == ["lang", "names", "summaries"]
     assert lines[1].split()[:3] == ["언어", "이름", "소개"]
     missing = next(line for line in lines if line.startswith("zh pages missing"))
     assert "(페이지 없음, 15)" in missing and "p14" in missing and "more" not in missing
-    short = coverage.format_report(coverage.report(DATA, tmp_path), limit=12)
+    short = coverage.format_report(coverage.report(DATA, tmp_path, ROOT / "translations"), limit=12)
     assert "(+3 more, --all lists them; 3개 더)" in short
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from guidebook.common.i18n import TRANSLATIONS_DIR, catalog_path
+from guidebook.common.i18n import catalog_path
 from guidebook.forms.model import Form
 from guidebook.forms.model import unreviewed as unreviewed_languages
 from guidebook.data.model import Dataset
@@ -38,7 +38,7 @@ def _strings(lang: str, root: Path, default_language: str) -> dict[str, object]:
     return _count(len(messages) - len(missing), len(messages), missing)
 
 
-def report(dataset: Dataset, docs_dir: Path, translations_root: Path = TRANSLATIONS_DIR,
+def report(dataset: Dataset, docs_dir: Path, translations_root: Path,
            forms: Sequence[Form] = ()) -> dict:
     languages = dataset.languages
     pages = content_pages(docs_dir, languages)

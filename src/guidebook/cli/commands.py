@@ -22,6 +22,7 @@ from guidebook.forms.model import Form
 from guidebook.data.load import load_file
 from guidebook.checks.quality import summarized
 from guidebook.data.model import Dataset
+from guidebook.common.i18n import use_catalogs
 from guidebook.data.settings import Settings, SettingsError, load_settings, quiet_mkdocs
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -37,7 +38,9 @@ def _display_path(path: Path) -> Path:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return load_settings(args.config_file, release=getattr(args, "release", None) or None)
+    settings = load_settings(args.config_file, release=getattr(args, "release", None) or None)
+    use_catalogs(settings.translations_dir)  # every gettext lookup of the command reads these
+    return settings
 
 
 def _data_path(args: argparse.Namespace, settings: Settings) -> Path:

@@ -21,8 +21,10 @@ from babel.support import NullTranslations, Translations
 from babel.core import get_global
 from babel.localedata import locale_identifiers
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[3] / "translations"
 DOMAIN = "messages"
+# The guide's catalogs folder: the settings' (Settings.translations_dir), set
+# once by data.settings.load_settings; no second answer from where this file is.
+_catalogs: Path | None = None
 # Languages of text that is not in a site language but appears on pages.
 KOREAN = "ko"
 
@@ -128,11 +130,27 @@ def site_language(code: str) -> SiteLanguage:
     return SiteLanguage(code)
 
 
-def catalog_path(lang: str, suffix: str = ".po", root: Path = TRANSLATIONS_DIR) -> Path:
-    return root / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+def use_catalogs(root: Path) -> None:
+    """Make ``root`` the folder every catalog of this process is read from."""
+    global _catalogs
+    _catalogs = root
 
 
-def compile_catalogs(root: Path = TRANSLATIONS_DIR) -> list[Path]:
+def catalogs_root(root: Path | None = None) -> Path:
+    """``root`` if given, else the folder the settings named."""
+    if root is not None:
+        return root
+    if _catalogs is None:
+        raise RuntimeError("the catalogs' folder is not known yet: load the settings first "
+                           "(guidebook.data.settings.load_settings)")
+    return _catalogs
+
+
+def catalog_path(lang: str, suffix: str = ".po", root: Path | None = None) -> Path:
+    return catalogs_root(root) / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+
+
+def compile_catalogs(root: Path | None = None) -> list[Path]:
     """Compile every ``<lang>/LC_MESSAGES/messages.po`` under ``root`` to ``.mo``
     when the ``.mo`` is stale.
 
@@ -140,7 +158,7 @@ def compile_catalogs(root: Path = TRANSLATIONS_DIR) -> list[Path]:
     ``pybabel compile`` without ``--use-fuzzy``.
     """
     written = []
-    for po in sorted(root.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    for po in sorted(catalogs_root(root).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         lang = po.parent.parent.name
         mo = po.with_suffix(".mo")
         if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
@@ -165,8 +183,9 @@ def _translations(lang: str, root: Path, stamp: int) -> NullTranslations:
         return Translations(f, domain=DOMAIN)
 
 
-def translations(lang: str, root: Path = TRANSLATIONS_DIR) -> NullTranslations:
+def translations(lang: str, root: Path | None = None) -> NullTranslations:
     """The gettext catalog of a site language, compiling it first if needed."""
+    root = catalogs_root(root)
     compile_catalogs(root)
     mo = catalog_path(lang, ".mo", root)
     stamp = mo.stat().st_mtime_ns if mo.exists() else 0

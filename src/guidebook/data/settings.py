@@ -26,6 +26,8 @@ ENVIRONMENT = {
     "GUIDEBOOK_ONLY_LANG": "build or serve one language only (read by mkdocs.yml itself)",
     "SOURCE_DATE_EPOCH": "the build's reference date (reproducible builds)",
     "GUIDEBOOK_PRECOMPRESS": "0 turns the .gz/.br copies of the site's files off",
+    "GUIDEBOOK_REVIEW_PNGS": "0 turns the PNG previews of the print pages off (review/)",
+    "GUIDEBOOK_CACHE_DIR": "where rendered PDFs and compressed copies are kept (default: .cache/ beside mkdocs.yml)",
 }
 
 
@@ -108,6 +110,8 @@ class Settings(_Strict):
     release_build: bool = False
     pdf: bool = True
     precompress: bool = True
+    review_pngs: bool = True  # and print.review_pngs: both must want them
+    cache_root: Path | None = None  # GUIDEBOOK_CACHE_DIR; None: .cache/ beside mkdocs.yml
     source_date: _dt.date | None = None
 
     @property
@@ -137,8 +141,9 @@ class Settings(_Strict):
 
     @property
     def cache_dir(self) -> Path:
-        """Where rendered PDFs are kept by the hash of what they are made from."""
-        return self.root / ".cache"
+        """Where rendered PDFs and compressed copies are kept by the hash of what
+        they are made from (entries are keyed by content, so projects may share one)."""
+        return self.cache_root or self.root / ".cache"
 
     @property
     def review_dir(self) -> Path:
@@ -253,6 +258,8 @@ def load_settings(config_file: Path | str, environ: Mapping[str, str] | None = N
         release_build=_truthy(environ.get("GUIDEBOOK_RELEASE")) if release is None else release,
         pdf=environ.get("GUIDEBOOK_PDF", "1").strip() != "0",
         precompress=environ.get("GUIDEBOOK_PRECOMPRESS", "1").strip().lower() not in ("0", "false", "no"),
+        review_pngs=environ.get("GUIDEBOOK_REVIEW_PNGS", "1").strip().lower() not in ("0", "false", "no"),
+        cache_root=Path(environ["GUIDEBOOK_CACHE_DIR"]).resolve() if environ.get("GUIDEBOOK_CACHE_DIR") else None,
         source_date=(_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
                      if epoch else None),
     )
