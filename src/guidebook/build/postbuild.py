@@ -20,7 +20,7 @@ from guidebook.checks.quality import Problem
 from guidebook.data.model import Dataset
 from guidebook.data.settings import Settings
 from guidebook.forms import pages as formpages
-from guidebook.forms import vendor
+from guidebook.forms import handover, vendor
 from guidebook.serving import not_found, offline, precompress, search, sitemap
 from guidebook.serving import policy as serving
 from guidebook.web import share_image
@@ -54,8 +54,9 @@ def finish_site(settings: Settings, published: Dataset, site: BuiltSite,
                                       settings.guidebook.new_languages)
     _make_downloads(settings, published, site, forms, log)
     if forms:
+        versions = {f.id: handover.readable_versions(settings.forms_dir, f) for f in forms}
         formpages.write_site_files(site.site_dir, forms, settings.languages,
-                                   vendor.qr_package(settings.root), site.site_url)
+                                   vendor.qr_package(settings.root), site.site_url, versions)
     share_image.write_images(site.site_dir, page_text.share_cards(published, settings))
     # Pagefind indexes on its own process while the link check runs here;
     # neither depends on the other (404 pages are not indexed).

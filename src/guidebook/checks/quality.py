@@ -38,7 +38,7 @@ Policy = ReleaseSettings
 class Problem:
     """Something a release refuses, with the file and line to change and how."""
 
-    kind: str  # sample | stale | ended | unreviewed | untranslated | broken_link | site_url
+    kind: str  # sample | stale | ended | unreviewed | untranslated | broken_link | site_url | unrecorded
     where: str  # the field path, page or file the problem is about
     en: str
     ko: str
@@ -170,7 +170,26 @@ def form_problems(forms: Sequence[Form], forms_dir: Path, display: str | None = 
                     f"after a qualified reviewer has approved the {lang} wording, write "
                     f"'{lang}: reviewed' under review",
                     f"자격 있는 검수자가 {lang} 문구를 승인한 뒤 review 아래에 '{lang}: reviewed'라고 쓰세요")
-            for form in forms for lang in unreviewed(form)]
+            for form in forms for lang in unreviewed(form)] + version_problems(forms, forms_dir, folder)
+
+
+def version_problems(forms: Sequence[Form], forms_dir: Path, folder: str) -> list[Problem]:
+    """A form whose current version is not recorded: the codes its summaries
+    make would not be readable after its next edit. A release refuses it."""
+    from guidebook.forms import handover  # noqa: PLC0415 - forms.handover imports the model only
+
+    return [Problem("unrecorded", "version",
+                    f"the version {handover.version(form)} of the form is not recorded in "
+                    f"{folder}/{handover.VERSIONS_DIR}/{form.id}.json, so the QR codes made with it "
+                    "could not be read after the next change of the form",
+                    f"서식의 버전 {handover.version(form)}이(가) {folder}/{handover.VERSIONS_DIR}/"
+                    f"{form.id}.json에 기록되지 않아, 이 버전으로 만든 QR 코드를 다음 서식 수정 뒤에는 "
+                    "읽을 수 없습니다",
+                    f"{folder}/{form.id}.yaml", 1, 1,
+                    f"run 'guidebook forms-record' and commit {folder}/{handover.VERSIONS_DIR}/{form.id}.json",
+                    f"'guidebook forms-record'를 실행하고 {folder}/{handover.VERSIONS_DIR}/{form.id}.json을 "
+                    "커밋하세요")
+            for form, _ in handover.unrecorded(forms_dir, forms)]
 
 
 def language_problems(settings: Settings) -> list[Problem]:

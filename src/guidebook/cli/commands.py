@@ -87,6 +87,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"{_display_path(settings.forms_dir)}: OK, {f} forms. 문제 없음, 서식 {f}개.")
     print(f"{_display_path(settings.docs_dir)}, {_display_path(settings.translations_dir)}: OK. "
           "페이지와 번역 카탈로그 문제 없음.")
+    _version_notes(settings, checked.forms)
     refused = release_problems(settings, checked.data, checked.forms)
     if args.release:
         if refused:
@@ -104,6 +105,45 @@ def cmd_check(args: argparse.Namespace) -> int:
               "함께 확인).")
         for line in summarized(refused):
             print("  " + line.replace("\n", "\n  "))
+    return 0
+
+
+def _version_notes(settings: Settings, forms: tuple) -> None:
+    """Say when a form edit changed what its answers mean: the codes made
+    before are read with the version they were made with, if it is recorded."""
+    from guidebook.forms import handover
+
+    for form, recorded in handover.unrecorded(settings.forms_dir, forms):
+        shown = _display_path(settings.forms_dir / f"{form.id}.yaml")
+        if recorded:
+            print(f"{shown}: the answers of this form now mean something other than in its recorded "
+                  f"version(s) {', '.join(recorded)}: QR codes made before the change are read with "
+                  f"the version they were made with; record the new version {handover.version(form)} "
+                  "with 'guidebook forms-record' before publishing.\n"
+                  f"  {shown}: 이 서식의 답변 구성이 기록된 버전({', '.join(recorded)})과 달라졌습니다. "
+                  "수정 전에 만든 QR 코드는 만든 때의 버전으로 읽습니다. 게시 전에 "
+                  f"'guidebook forms-record'로 새 버전 {handover.version(form)}을(를) 기록하세요.")
+        else:
+            print(f"{shown}: no version of this form is recorded yet; run 'guidebook forms-record'.\n"
+                  f"  {shown}: 이 서식의 버전이 아직 기록되지 않았습니다. 'guidebook forms-record'를 "
+                  "실행하세요.")
+
+
+def cmd_forms_record(args: argparse.Namespace) -> int:
+    """Record each form's current version, so the codes made with it stay readable."""
+    from guidebook.checks.inputs import check_all
+    from guidebook.forms import handover
+
+    settings = _settings(args)
+    checked = check_all(settings)
+    if checked.errors:
+        _report(sorted(checked.errors, key=lambda e: (e.file, e.line, e.column)))
+        return 1
+    written = handover.record(settings.forms_dir, checked.forms)
+    for path in written:
+        print(f"{_display_path(path)}: recorded. 기록했습니다.")
+    if not written:
+        print("Every form's version is recorded. 모든 서식의 버전이 이미 기록되어 있습니다.")
     return 0
 
 
@@ -282,6 +322,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--release", action="store_true",
                        help="also list everything a release refuses, with its line (exit 1 if any)")
     check.set_defaults(func=cmd_check)
+
+    record = sub.add_parser("forms-record", parents=[config],
+                            help="record each form's version, so QR codes made with it stay readable")
+    record.set_defaults(func=cmd_forms_record)
 
     coverage = sub.add_parser("coverage", parents=[config], help="translation coverage per language")
     coverage.add_argument("file", nargs="?", default=None, help="default: extra.guidebook.data")

@@ -61,7 +61,10 @@ def _options(item: Item, languages: Sequence[str]) -> list[dict]:
 
 def _item(item: Item, languages: Sequence[str]) -> dict:
     entry: dict = {"linkId": item.id, "text": item.label[KOREAN],
-                   "_text": translations(item.label, languages), "type": TYPES[item.type]}
+                   "_text": translations(item.label, languages),
+                   "type": "text" if item.long else TYPES[item.type]}
+    if item.type == "text":
+        entry["maxLength"] = item.text_limit
     if item.required:
         entry["required"] = True
     if item.type == "multi":

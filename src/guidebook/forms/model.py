@@ -32,6 +32,10 @@ CODE = r"^[a-z][a-z0-9_]*$"
 # (the patient's language comes from the gettext catalog).
 YES_NO_CODES = ("yes", "no", "unsure")
 YES_NO_KO = {"yes": "예", "no": "아니요", "unsure": "모름"}
+# Text answers, in characters: a line (a name, a number) and a paragraph take
+# these unless the item says otherwise; no item takes more than MAX_TEXT
+# (what still fits the QR codes of a summary, see handover.py).
+SHORT_TEXT, LONG_TEXT, MAX_TEXT = 100, 500, 1000
 
 
 class Localized(ByLanguage[Text]):
@@ -75,6 +79,12 @@ class Item(Strict):
     unit: Localized | None = None
     low: Localized | None = None
     high: Localized | None = None
+    # Text items: the longest answer (characters), whether it is a paragraph
+    # (a text area) rather than a line, and whether it must be in Latin
+    # letters (a name as in the passport).
+    max_length: int | None = Field(default=None, ge=1, le=MAX_TEXT)
+    long: bool = False
+    latin: bool = False
 
     NEEDS_OPTIONS: ClassVar[tuple[str, ...]] = ("choice", "multi")
 
@@ -97,6 +107,11 @@ class Item(Strict):
                               f"선택지 코드 '{code}'가 두 번 있습니다",
                               "give each option its own code", "선택지마다 다른 코드를 쓰세요",
                               at="options")
+        if self.type != "text" and (self.max_length is not None or self.long or self.latin):
+            raise problem(f"max_length, long and latin are for text items, not '{self.type}'",
+                          f"max_length, long, latin은 text 문항에만 씁니다('{self.type}' 문항)",
+                          "delete them or change the type to text",
+                          "지우거나 type을 text로 바꾸세요", at="type")
         if self.type == "scale" and (self.min is None or self.max is None):
             raise problem("a scale needs min and max", "척도 문항에는 min과 max가 필요합니다",
                           "add e.g. 'min: 0' and 'max: 10'", "예: 'min: 0', 'max: 10'을 추가하세요")
@@ -104,6 +119,11 @@ class Item(Strict):
             raise problem("max is not larger than min", "max가 min보다 크지 않습니다",
                           "check the two numbers", "두 숫자를 확인하세요", at="max")
         return self
+
+    @property
+    def text_limit(self) -> int:
+        """The longest answer a text item takes, in characters."""
+        return self.max_length or (LONG_TEXT if self.long else SHORT_TEXT)
 
     def answer_codes(self) -> tuple[str, ...]:
         """The codes an answer to this item can have (choices and yes/no)."""

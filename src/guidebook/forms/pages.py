@@ -27,6 +27,8 @@ from babel.lists import format_list
 from babel.support import NullTranslations
 from markupsafe import Markup
 
+from guidebook.forms.handover import reading_table
+from guidebook.forms.handover import version as handover_version
 from guidebook.forms.model import RESERVED_IDS, YES_NO_CODES, YES_NO_KO, Form, Item, unreviewed
 from guidebook.common.i18n import KOREAN, language_name, site_language
 from guidebook.web.render import _environment, _front_matter
@@ -38,13 +40,20 @@ READER_DIR = f"{FORMS_DIR}/read"
 # The browser files, all in the site root's assets/ (the languages share it):
 # the site's own (overrides/assets/) and the QR library (copied at post-build).
 SCRIPT = "assets/forms.js"
+HANDOVER = "assets/handover.js"
 STYLE = "assets/forms.css"
 QR_LIBRARY = "assets/vendor/qrcode-generator/qrcode.js"
-# A QR code holding more than this many bytes of URL is too dense to scan
-# reliably from a phone screen: ~1,000 bytes needs version 22-25 at error
-# correction level M (105-117 modules a side), about 3 px per module on a
-# 390 px wide screen, which is what a camera at arm's length still resolves.
-QR_MAX_BYTES = 1000
+# A QR code denser than version 27 (125 modules a side) is hard to scan from a
+# phone screen: about 2.8 px per module in a 350 px wide code on a 390 px wide
+# screen (8 device pixels at the usual 3x), what a camera at arm's length still
+# resolves. At error correction level M (15 % of a code may be unreadable:
+# glare, a fold in a printout), version 27 holds about 1,500 characters of the
+# hand-over's alphanumeric text (1,100 bytes in byte mode). A summary that
+# needs more is cut into several codes, at most QR_MAX_CODES (forms.js reads both
+# from the page's definition); the browser suite measures that a full history with 300
+# characters in each free-text field needs at most two in every language.
+QR_MAX_VERSION = 27
+QR_MAX_CODES = 4
 
 
 def korean_language_name(lang: str) -> str:
@@ -127,6 +136,8 @@ def _item_view(form: Form, item: Item, index: int, by_id: Mapping[str, Item], la
         "label": item.label[lang], "label_ko": item.label[KOREAN],
         "help": item.help[lang] if item.help else None,
         "required": item.required,
+        "max_length": item.text_limit if item.type == "text" else None,
+        "long": item.long, "latin": item.latin,
         "note": _condition_note(item, by_id, lang, tr),
         "when_item": dom_id(form, by_id[item.when.item]) if item.when else None,
         "when_codes": " ".join(item.when.any_of) if item.when else None,
@@ -145,44 +156,35 @@ def _number(value: float | None) -> str | None:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def client_definition(form: Form, lang: str | None, tr: NullTranslations | None = None,
-                      languages: Sequence[str] = ()) -> dict[str, object]:
-    """What ``forms.js`` needs to know about a form: per item its Korean label,
-    type, answer codes with their Korean labels, condition and limits; with
-    ``lang``, the patient's labels and messages too (the form page), without,
-    the Korean names of every site language (the reading page)."""
-    items = []
-    index = {item.id: n for n, item in enumerate(form.items)}
-    sections = {item.id: s.id for s in form.sections for item in s.items}
-    for item in form.items:
-        entry: dict[str, object] = {"id": item.id, "type": item.type, "ko": item.label[KOREAN],
-                                    "section": sections[item.id]}
-        if item.type in ("choice", "multi", "yesno"):
-            codes = item.answer_codes()
-            labels = ({c: YES_NO_KO[c] for c in codes} if item.type == "yesno"
-                      else {o.code: o.label[KOREAN] for o in item.options})
-            entry["options"] = [[c, labels[c]] for c in codes]
-        if item.when:
-            entry["when"] = [index[item.when.item], list(item.when.any_of)]
-        if item.required:
-            entry["required"] = True
-        for key in ("min", "max"):
-            if getattr(item, key) is not None:
-                entry[key] = getattr(item, key)
-        if item.unit:
-            entry["unitKo"] = item.unit[KOREAN]
-        if lang is not None:
-            entry["label"] = item.label[lang]
-        items.append(entry)
-    data: dict[str, object] = {"form": form.id, "titleKo": form.title[KOREAN], "items": items}
-    if lang is not None:
-        assert tr is not None
-        data.update(lang=lang, tag=site_language(lang).html_lang, title=form.title[lang],
-                    writtenKo=written_in(lang), messages=_messages(tr))
-    else:
-        data["writtenKo"] = {code: written_in(code) for code in languages}
-        data["tags"] = {code: site_language(code).html_lang for code in languages}
+def client_definition(form: Form, lang: str, tr: NullTranslations) -> dict[str, object]:
+    """What ``forms.js`` needs on a form page: the form's reading table
+    (``handover.reading_table``: Korean labels, types, codes, conditions,
+    limits) with the patient's labels, text limits and messages."""
+    data = reading_table(form)
+    by_id = {item.id: item for item in form.items}
+    for entry in data["items"]:  # type: ignore[union-attr]
+        item = by_id[entry["id"]]
+        entry["label"] = item.label[lang]
+        if item.type == "text":
+            entry["maxLength"] = item.text_limit
+            if item.latin:
+                entry["latin"] = True
+    data.update(lang=lang, tag=site_language(lang).html_lang, title=form.title[lang],
+                writtenKo=written_in(lang), messages=_messages(tr),
+                qr={"maxVersion": QR_MAX_VERSION, "maxCodes": QR_MAX_CODES})
     return data
+
+
+def reader_data(forms: Sequence[Form], languages: Sequence[str],
+                versions: Mapping[str, Mapping[str, object]]) -> dict[str, object]:
+    """What the reading page needs: every readable version of every form
+    (``versions``: form id -> version -> reading table) and, per site
+    language, its tag and the Korean words about it."""
+    return {"forms": {f.id: dict(versions.get(f.id) or {handover_version(f): reading_table(f)})
+                      for f in forms},
+            "tags": {code: site_language(code).html_lang for code in languages},
+            "writtenKo": {code: written_in(code) for code in languages},
+            "languagesKo": {code: korean_language_name(code) for code in languages}}
 
 
 def _messages(tr: NullTranslations) -> dict[str, str]:
@@ -200,6 +202,16 @@ def _messages(tr: NullTranslations) -> dict[str, str]:
         "qrTooLong": tr.gettext("There are too many answers for one QR code. Show this screen "
                                 "to the staff or print it."),
         "qrLabel": tr.gettext("QR code: the staff scan it to read your answers in Korean."),
+        "qrPart": tr.gettext("QR code %(k)s of %(n)s") % {"k": "{k}", "n": "{n}"},
+        "qrParts": tr.gettext("The staff scan every code, in any order; the last one opens your "
+                              "answers in Korean."),
+        "roomCodes": tr.gettext("Your answers now need %(n)s QR codes.") % {"n": "{n}"},
+        "roomFull": tr.gettext("Your answers are now too long for the QR codes: shorten the "
+                               "longest text, or show your screen to the staff."),
+        "latin": tr.gettext("Please write this in Latin letters (A–Z), as in your passport."),
+        "sendShared": tr.gettext("Sent. Thank you."),
+        "sendCopied": tr.gettext("Copied. Paste it into your message to the hospital."),
+        "sendSaved": tr.gettext("Saved as a file. Attach it to your message to the hospital."),
     }
 
 
@@ -238,11 +250,15 @@ def form_view(form: Form, lang: str, tr: NullTranslations,
                      for s in form.sections],
         "data": script_json(client_definition(form, lang, tr)),
         "script": root + SCRIPT,
+        "handover": root + HANDOVER,
         "style": root + STYLE,
         "qr_library": root + QR_LIBRARY,
         "reader": root + READER_DIR + "/",
         "questionnaire": root + questionnaire_path(form.id),
         "response_file": f"{form.id}-{lang}.questionnaire-response.json",
+        "text_file": f"{form.id}-{lang}.ko.txt",
+        # The bilingual blank forms (downloads.py), from /<lang>/forms/<id>/.
+        "print_pdf": f"../../downloads/forms-{lang}.pdf",
     }
 
 
@@ -293,14 +309,18 @@ def _reader_template():  # noqa: ANN202
     return _environment(KOREAN, NullTranslations()).get_template("form_reader.html.j2")
 
 
-def reader_page(forms: Sequence[Form], languages: Sequence[str]) -> str:
-    """The Korean page a QR code opens: ``/forms/read/#<answers>``, for any form."""
-    data = {f.id: client_definition(f, None, languages=languages) for f in forms}
-    return _reader_template().render(data=script_json(data), script="../../" + SCRIPT)
+def reader_page(forms: Sequence[Form], languages: Sequence[str],
+                versions: Mapping[str, Mapping[str, object]] | None = None) -> str:
+    """The Korean page a QR code opens: ``/forms/read/#<answers>``, for any
+    form and any readable version of it."""
+    data = reader_data(forms, languages, versions or {})
+    return _reader_template().render(data=script_json(data), script="../../" + SCRIPT,
+                                     handover="../../" + HANDOVER)
 
 
 def write_site_files(site_dir: Path, forms: Sequence[Form], languages: Sequence[str],
-                     qr_library: Path, site_url: str | None) -> list[Path]:
+                     qr_library: Path, site_url: str | None,
+                     versions: Mapping[str, Mapping[str, object]] | None = None) -> list[Path]:
     """What the form pages need once per site: the reading page, the QR library
     with its licence, and each form's FHIR Questionnaire."""
     from guidebook.forms.fhir import questionnaire  # noqa: PLC0415 - only the post-build needs it
@@ -309,7 +329,7 @@ def write_site_files(site_dir: Path, forms: Sequence[Form], languages: Sequence[
     written = copy_qr_library(qr_library, site_dir / QR_LIBRARY)
     reader = site_dir / READER_DIR / "index.html"
     reader.parent.mkdir(parents=True, exist_ok=True)
-    reader.write_text(reader_page(forms, languages), encoding="utf-8")
+    reader.write_text(reader_page(forms, languages, versions), encoding="utf-8")
     written.append(reader)
     for form in forms:
         path = site_dir / questionnaire_path(form.id)

@@ -1,0 +1,20 @@
+"""Running text in each language's own script, for tests and benchmarks that
+need what a patient with a lot to say would type: the guide's own pages
+(realistic letters and words, no repetition), without their markup."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@lru_cache(maxsize=None)
+def prose(lang: str) -> str:
+    text = ""
+    for path in sorted((ROOT / "content").glob(f"*.{lang}.md")):
+        body = re.sub(r"^---.*?---", "", path.read_text(encoding="utf-8"), flags=re.S)
+        text += " " + re.sub(r"<[^>]+>|https?\S+|[#*`\[\]()|!_{}=>-]", " ", body)
+    return re.sub(r"\s+", " ", text)
