@@ -17,7 +17,7 @@ from guidebook.forms.model import Form, load_forms
 from guidebook.data.load import LoadError, Loaded, load_file, load_model
 from guidebook.data.model import Dataset, validation_context
 from guidebook.build.pages import sync_form_pages, sync_generated_pages
-from guidebook.checks.inputs import check_catalogs, check_content, shown
+from guidebook.checks.inputs import check_catalogs, check_content, check_settings, shown
 from guidebook.checks.quality import (Problem, data_problems, form_problems, is_stale, language_problems,
                       page_problems, publishable, site_url_problems)
 from guidebook.web.render import GENERATED_DIR
@@ -134,7 +134,7 @@ def content_errors(settings: Settings) -> tuple[LoadError, ...]:
                           settings.make_pdfs)
             + check_catalogs(settings.translations_dir, settings.languages,
                              shown(settings.translations_dir).as_posix()))
-    return _content_cache[key]
+    return _content_cache[key] + tuple(check_settings(settings))
 
 
 def release_problems(settings: Settings, loaded: Loaded, forms: Sequence[Form]) -> list[Problem]:

@@ -22,6 +22,7 @@ from typing import Literal
 from babel.messages.pofile import PoFileError, read_po
 from pydantic import ConfigDict
 
+from guidebook.checks import content_safety
 from guidebook.data.load import LoadError, Loaded, load_bytes, load_file
 from guidebook.data.model import PLACE_KINDS, Strict, Text
 from guidebook.web.render import EXAMPLE, GENERATED_DIR, HELP_DESK_LISTS, PLACEHOLDER, PLACES_ARGS
@@ -97,7 +98,7 @@ def check_page(path: Path, display: str, docs_dir: Path, languages: Sequence[str
                              "give the file another name", "파일 이름을 바꾸세요"))
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark, as MkDocs reads it
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         return errors + [_error(display, line, 1, "(file)", "the file is not UTF-8 text",
@@ -105,6 +106,8 @@ def check_page(path: Path, display: str, docs_dir: Path, languages: Sequence[str
                                 "파일을 UTF-8로 저장하세요")]
     errors += check_front_matter(text, display)
     errors += check_placeholders(text, display)
+    front = _FRONT.match(text) if text.startswith("---") else None
+    errors += content_safety.page_problems(text, display, front.end() if front else 0)
     return errors
 
 
@@ -127,8 +130,21 @@ def check_front_matter(text: str, display: str) -> list[LoadError]:
     if not body.strip():
         return []
     loaded = load_bytes(body.encode("utf-8"), display, model=FrontMatter, context={})
-    return [LoadError(e.file, e.line + 1, e.column, e.path or "(front matter)", e.en, e.ko,
-                      e.fix_en, e.fix_ko) for e in loaded.errors]
+    errors = [LoadError(e.file, e.line + 1, e.column, e.path or "(front matter)", e.en, e.ko,
+                        e.fix_en, e.fix_ko) for e in loaded.errors]
+    if loaded.ok:
+        for key in ("title", "description"):
+            value = getattr(loaded.value, key)
+            if value and content_safety.has_markup(value):
+                line = next((n for n, row in enumerate(body.splitlines(), start=2)
+                             if row.lstrip().startswith(f"{key}:")), 2)
+                errors.append(_error(display, line, 1, key,
+                                     f"the {key} has HTML in it; it is shown as plain text in the "
+                                     "navigation and the search results",
+                                     f"{key}에 HTML이 있습니다. 메뉴와 검색 결과에는 일반 글자로만 "
+                                     "나옵니다", "write it as plain text, without <…> or &…;",
+                                     "<…>나 &…; 없이 일반 글자로 쓰세요"))
+    return errors
 
 
 _LOOSE_LIST = re.compile(r"^institutions\s+services\s*=\s*(.+)$", re.S)
@@ -186,10 +202,21 @@ def check_content(docs_dir: Path, languages: Sequence[str], display: str | None 
                        "내용 폴더가 없습니다", "check the folder name (docs_dir in mkdocs.yml, or --docs-dir)",
                        "폴더 이름을 확인하세요 (mkdocs.yml의 docs_dir 또는 --docs-dir)")]
     errors = []
-    for path in sorted(docs_dir.rglob("*.md")):
+    inside = docs_dir.resolve()
+    for path in sorted(docs_dir.rglob("*")):
         rel = path.relative_to(docs_dir)
         if rel.parts[0] in (GENERATED_DIR, FORMS_FOLDER) and len(rel.parts) > 1:
             continue  # written by the build from the data and the forms
+        if not path.resolve().is_relative_to(inside):
+            errors.append(_error(f"{folder}/{rel.as_posix()}", 1, 1, "(file)",
+                                 "the file is a link to a file outside the content folder, which "
+                                 "the build would publish",
+                                 "내용 폴더 밖의 파일로 연결된 링크(symlink)입니다. 빌드가 그 파일을 "
+                                 "게시하게 됩니다", "replace the link by a copy of the file, or "
+                                 "delete it", "링크 대신 파일을 복사해 두거나 지우세요"))
+            continue
+        if path.suffix != ".md" or not path.is_file():
+            continue
         errors += check_page(path, f"{folder}/{rel.as_posix()}", docs_dir, languages)
     if print_texts:
         for page in PRINT_TEXTS:
@@ -226,6 +253,7 @@ def check_catalogs(root: Path, languages: Sequence[str], display: str = "transla
                                  "create it with pybabel init (docs/translators.en.md)",
                                  "pybabel init으로 만드세요 (docs/translators.ko.md)"))
             continue
+        errors += _unclosed_quotes(path, shown)
         try:
             with path.open("rb") as f:
                 catalog = read_po(f, abort_invalid=True)
@@ -241,6 +269,7 @@ def check_catalogs(root: Path, languages: Sequence[str], display: str = "transla
             ids = message.id if isinstance(message.id, tuple) else (message.id,)
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             known = {a or b for i in ids for a, b in _PLACEHOLDER.findall(i)}
+            before = len(errors)
             for string in strings:
                 for a, b in _PLACEHOLDER.findall(string or ""):
                     name = a or b
@@ -252,6 +281,37 @@ def check_catalogs(root: Path, languages: Sequence[str], display: str = "transla
                             f"번역문의 '{name}'은(는) 영어 원문에 없는 자리표시자입니다",
                             "copy the %(…)s placeholders from the msgid exactly",
                             "msgid의 %(…)s 자리표시자를 그대로 복사하세요"))
+            problems = (content_safety.string_problem(ids[0], string or "", "python-format" in message.flags)
+                        for string in strings)
+            broken = None if len(errors) > before else next((p for p in problems if p), None)
+            if broken:
+                errors.append(_error(shown, message.lineno or 1, 1, "msgstr", broken[0], broken[1],
+                                     "copy the placeholders from the msgid exactly, write no HTML "
+                                     "the msgid does not have; until then the English text is shown",
+                                     "msgid의 자리표시자를 그대로 옮기고, msgid에 없는 HTML은 쓰지 "
+                                     "마세요. 고칠 때까지는 영어 원문이 나갑니다"))
+    return errors
+
+
+_PO_LINE = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(.*)$')
+_PO_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _unclosed_quotes(path: Path, shown: str) -> list[LoadError]:
+    """Lines of a catalog whose quoted text is not closed (gettext's parser
+    stops there; Babel's silently drops the last character)."""
+    errors = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        return []  # reported by the reader below
+    for number, line in enumerate(lines, start=1):
+        match = _PO_LINE.match(line)
+        if match and not line.lstrip().startswith("#") and not _PO_STRING.match('"' + match.group(1)):
+            errors.append(_error(shown, number, 1, "(file)", "the quoted text on this line is not "
+                                 "closed", "이 줄의 따옴표가 닫히지 않았습니다",
+                                 'end the line with a closing " (write a " inside the text as \\")',
+                                 '줄 끝에 닫는 "를 쓰세요 (글 안의 "는 \\"로 씁니다)'))
     return errors
 
 
@@ -274,6 +334,27 @@ def shown(path: Path) -> Path:
         return path
 
 
+def check_settings(settings: Settings) -> list[LoadError]:
+    """What mkdocs.yml names for the build (its site_url is checked by
+    load_settings): print pictures inside the project, PNG or SVG, without scripts or
+    references (read before WeasyPrint ever sees them)."""
+    config = settings.root / "mkdocs.yml"
+    display = shown(config).as_posix()
+    lines = config.read_text(encoding="utf-8").splitlines() if config.is_file() else []
+
+    def line_of(pattern: str) -> int:
+        return next((n for n, row in enumerate(lines, start=1) if re.match(pattern, row)), 1)
+
+    errors = []
+    pictures = settings.guidebook.print
+    for key in ("emblem", "cover_image"):
+        for problem in content_safety.picture_problems(settings.root, getattr(pictures, key), key,
+                                                       display):
+            errors.append(LoadError(problem.file, line_of(rf"\s*{key}\s*:"), 1, problem.path,
+                                    problem.en, problem.ko, problem.fix_en, problem.fix_ko))
+    return errors
+
+
 def check_all(settings: Settings) -> Checked:
     """Every input of the build, every problem at once."""
     from guidebook.forms.model import load_forms  # forms imports load; kept lazy for import order
@@ -286,5 +367,6 @@ def check_all(settings: Settings) -> Checked:
                             shown(settings.docs_dir).as_posix(), settings.make_pdfs)
     errors += check_catalogs(settings.translations_dir, settings.languages,
                              shown(settings.translations_dir).as_posix())
+    errors += check_settings(settings)
     return Checked(data, forms.forms, tuple(errors))
 

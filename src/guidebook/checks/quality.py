@@ -210,7 +210,7 @@ def front_matter(path: Path) -> dict:
     """A page's front matter; empty when it cannot be read (guidebook/inputs.py
     reports why, with the line, before anything relies on it)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
         match = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
         data = yaml.safe_load(match.group(1)) if match else None
     except (OSError, UnicodeDecodeError, yaml.YAMLError):

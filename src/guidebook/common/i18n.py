@@ -7,6 +7,8 @@ locale (``zh_Hans_CN``) and the BCP 47 tag used in HTML (``zh-Hans``).
 
 from __future__ import annotations
 
+import re
+
 import datetime as _dt
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -165,12 +167,50 @@ def compile_catalogs(root: Path | None = None) -> list[Path]:
             continue
         with po.open("rb") as f:
             catalog = read_po(f, locale=site_language(lang).cldr)
+        for message in catalog:  # a translation that would break a page: the English instead
+            if message.id and broken_translation(message):
+                message.string = ("",) * len(message.string) if isinstance(message.string, tuple) else ""
         tmp = mo.with_suffix(".mo.tmp")
         with tmp.open("wb") as f:
             write_mo(f, catalog, use_fuzzy=False)
         tmp.replace(mo)
         written.append(mo)
     return written
+
+
+# HTML in a text meant to be plain: a tag or a character reference.
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+def translation_problem(msgid: str, msgstr: str, python_format: bool) -> str | None:
+    """Why a translation would break a page or the build: ``"markup"`` (HTML
+    its English text does not have) or ``"format"`` (% placeholders that do
+    not format with the English text's values); None when it is fine.
+
+    >>> translation_problem("Updated %(date)s", "更新 %(date)s 100%", True)
+    'format'
+    >>> translation_problem("Help", "<b>帮助</b>", False), translation_problem("Help", "帮助", False)
+    ('markup', None)
+    """
+    if not msgstr:
+        return None
+    if MARKUP.search(msgstr) and not MARKUP.search(msgid):
+        return "markup"
+    names = {n: 1 for n in re.findall(r"%\((\w+)\)", msgid)}  # 1 formats as %s, %d and %f
+    if python_format or names:
+        try:
+            msgstr % names if names else msgstr % ()
+        except (KeyError, ValueError, TypeError):
+            return "format"
+    return None
+
+
+def broken_translation(message) -> bool:  # noqa: ANN001 - a babel Message
+    """Whether any form of a catalog message has a :func:`translation_problem`."""
+    ids = message.id if isinstance(message.id, tuple) else (message.id,)
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return any(translation_problem(ids[0], string or "", "python-format" in message.flags)
+               for string in strings)
 
 
 @lru_cache(maxsize=None)

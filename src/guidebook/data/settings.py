@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
@@ -180,6 +181,14 @@ def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes")
 
 
+def _absolute_http(url: str) -> bool:
+    """
+    >>> [_absolute_http(u) for u in ("https://a.example/x/", "javascript:alert(1)", "/x/", "http:// a")]
+    [True, False, False, False]
+    """
+    return re.match(r"^https?://[^/\s?#]+(/\S*)?$", url) is not None
+
+
 def read_config(config_file: Path) -> dict[str, Any]:
     """mkdocs.yml as plain data; a slip in it is reported like one in the
     data file (the line, the character, the fix, in English and Korean)."""
@@ -249,10 +258,21 @@ def load_settings(config_file: Path | str, environ: Mapping[str, str] | None = N
                             f"which the i18n plugin's languages do not list. Fix: add it there or "
                             f"remove it here (guidebook add-language / remove-language). "
                             f"new_languages의 {', '.join(strays)}은(는) i18n 언어 목록에 없습니다.")
+    site_url = config.get("site_url") or None
+    if site_url is not None and not _absolute_http(str(site_url)):
+        from guidebook.data.load import LoadError
+        line = next((n for n, row in enumerate(config_file.read_text(encoding="utf-8").splitlines(),
+                                               start=1) if row.startswith("site_url")), 1)
+        raise SettingsError(LoadError(
+            str(config_file), line, 1, "site_url", f"'{site_url}' is not an absolute http(s) address",
+            f"'{site_url}'은(는) http(s)로 시작하는 전체 주소가 아닙니다",
+            "write the guide's address with https://, e.g. site_url: https://www.ydp.go.kr/medical-guide/",
+            "https://로 시작하는 안내서 주소를 쓰세요. 예: site_url: https://www.ydp.go.kr/medical-guide/"
+        ).format())
     return Settings(
         root=root,
         languages=languages,
-        site_url=config.get("site_url") or None,
+        site_url=site_url,
         docs_dir=root / str(config.get("docs_dir") or "docs"),
         guidebook=loaded.value,
         release_build=_truthy(environ.get("GUIDEBOOK_RELEASE")) if release is None else release,

