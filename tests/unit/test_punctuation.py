@@ -75,5 +75,7 @@ def test_no_punctuation_slip_around_dates_and_numbers(lang: str) -> None:
 def test_the_russian_verification_date_ends_with_one_full_stop() -> None:
     page = PAGES[next(n for n in PAGES if n.startswith("institutions/") and n.endswith(".ru.md")
                       and "index" not in n)]
-    sentence = re.search(r"Сведения проверены [^<]*", page) or re.search(r"провер[^<]*г\.[^<]*", page)
-    assert sentence and "г.." not in sentence.group(0) and sentence.group(0).rstrip().endswith("г.")
+    verified = re.search(r'class="gb-verified"[^>]*>([^<]*)', page)
+    assert verified, "no verification line"
+    text = verified.group(1)
+    assert "г.." not in text and re.search(r"\d{4}\s*г\.(\s|$)", text), text

@@ -38,7 +38,7 @@ Policy = ReleaseSettings
 class Problem:
     """Something a release refuses, with the file and line to change and how."""
 
-    kind: str  # sample | stale | ended | unreviewed | untranslated | broken_link | site_url | unrecorded
+    kind: str  # sample | stale | ended | unreviewed | untranslated | broken_link | site_url | unrecorded | trust
     where: str  # the field path, page or file the problem is about
     en: str
     ko: str
@@ -136,6 +136,42 @@ def data_problems(dataset: Dataset, ref: _dt.date, policy: Policy, marks: Marks 
                 f"넘었습니다", file, *at("institutions", index, "last_verified"),
                 "check the record with the institution, then write that day in last_verified",
                 "기관에 정보를 확인한 뒤 그 날짜를 last_verified에 쓰세요"))
+        problems += trust_problems(inst, index, ref, file, at)
+    return problems
+
+
+def trust_problems(inst, index: int, ref: _dt.date, file: str, at) -> list[Problem]:  # noqa: ANN001
+    """A release refuses a medical institution or facilitator whose registration
+    to attract foreign patients is unknown, and an accreditation that has
+    expired: the page would tell patients less than they need, or something
+    no longer true."""
+    from guidebook.data.model import MUST_REGISTER  # noqa: PLC0415
+
+    problems = []
+    registration = inst.trust.registration
+    if inst.category in MUST_REGISTER and (registration is None or registration.status == "unknown"):
+        where = ("institutions", index, "trust", "registration") if registration else (
+            "institutions", index, "id")
+        problems.append(Problem(
+            "trust", f"institutions[{index}].trust.registration",
+            f"'{inst.id}' has no known registration to attract foreign patients",
+            f"'{inst.id}'의 외국인환자 유치기관 등록 여부를 알 수 없습니다", file, *at(*where),
+            "Korean law lets only registered institutions and facilitators attract foreign "
+            "patients, and a foreign-language guide is attraction: ask the partner for its "
+            "registration certificate (외국인환자 유치기관 등록증), then write trust.registration "
+            "with status: registered, the year or number, the date and the source",
+            "의료해외진출법상 등록한 의료기관과 유치업자만 외국인환자를 유치할 수 있고, 외국어 안내서 "
+            "게재도 유치에 해당합니다. 협력기관에 외국인환자 유치기관 등록증을 받아 "
+            "trust.registration에 status: registered, 연도나 번호, 확인일, 출처를 쓰세요"))
+    for n, mark in enumerate(inst.trust.accreditations):
+        if mark.valid_until is not None and mark.valid_until < ref:
+            problems.append(Problem(
+                "trust", f"institutions[{index}].trust.accreditations[{n}].valid_until",
+                f"the {mark.kind.upper()} mark of '{inst.id}' expired on {mark.valid_until}",
+                f"'{inst.id}'의 {mark.kind.upper()} 인증이 {mark.valid_until}에 만료되었습니다", file,
+                *at("institutions", index, "trust", "accreditations", n, "valid_until"),
+                "check the renewal in the public list and write the new valid_until, or delete "
+                "the mark", "공개 목록에서 갱신 여부를 확인해 새 valid_until을 쓰거나 인증을 지우세요"))
     return problems
 
 
@@ -359,6 +395,9 @@ def broken_links(site_dir: Path, base_path: str = "/",
 
 
 SUMMARY = {
+    "trust": ("{n} records lack a known registration or have an expired mark (guidebook check "
+              "--release lists them)", "등록 여부를 알 수 없거나 인증이 만료된 기록 {n}개 (guidebook check "
+              "--release로 목록 확인)"),
     "unreviewed": ("{n} page translations are not reviewed yet (guidebook coverage lists them)",
                    "검수되지 않은 페이지 번역 {n}개 (guidebook coverage로 목록 확인)"),
     "untranslated": ("{n} pages are not translated and show English (guidebook coverage lists them)",

@@ -547,6 +547,66 @@ class Sourced(Strict):
         return self
 
 
+# Categories that must be registered to attract foreign patients (Act on
+# Support for Overseas Expansion of Medical Services and Attraction of
+# Foreign Patients, in force 2016-06-23: medical institutions and
+# facilitators; registration renewed every 3 years).
+MEDICAL_CATEGORIES = ("tertiary", "general", "hospital", "clinic", "dental", "korean_medicine")
+MUST_REGISTER = (*MEDICAL_CATEGORIES, "facilitator")
+
+
+class Registration(Strict):
+    """Registration to attract foreign patients (외국인환자 유치기관 등록), as a
+    public source shows it: ``registered`` (with the year or number where
+    public), ``not_found`` (a complete public list was searched) or
+    ``unknown`` (no source says either way)."""
+
+    status: Literal["registered", "not_found", "unknown"]
+    year: int | None = Field(None, ge=2009, le=2100)
+    number: Annotated[str, Field(max_length=40)] | None = None
+    checked: TermDate = Field(description="when the source was read")
+    source: Text = Field(description="where the status comes from (a page, a list, a release)")
+
+    @model_validator(mode="after")
+    def _registered_details(self) -> Registration:
+        if self.status != "registered" and (self.year or self.number):
+            raise problem(f"a year or number for a registration whose status is '{self.status}'",
+                          f"등록 상태가 '{self.status}'인데 연도나 번호가 있습니다",
+                          "write status: registered, or delete year and number",
+                          "status: registered로 쓰거나 year, number를 지우세요", at="status")
+        return self
+
+
+class Accreditation(Strict):
+    """A quality mark with its validity: KAHF (외국인환자 유치의료기관 평가인증,
+    4 years, conditional 1 year), KOIHA (의료기관 인증, 4 years) or JCI."""
+
+    kind: Literal["kahf", "koiha", "jci"]
+    status: Literal["certified", "conditional", "not_certified"]
+    valid_until: TermDate | None = None
+    checked: TermDate
+    source: Text
+
+    @model_validator(mode="after")
+    def _validity(self) -> Accreditation:
+        if self.status != "not_certified" and self.valid_until is None:
+            raise problem(f"a '{self.status}' {self.kind} mark without its end date",
+                          f"'{self.status}' {self.kind} 인증에 유효기간 종료일이 없습니다",
+                          "write valid_until: YYYY-MM-DD from the certificate or the public list",
+                          "인증서나 공개 목록의 종료일을 valid_until: YYYY-MM-DD로 쓰세요",
+                          at="valid_until")
+        return self
+
+
+class Trust(Strict):
+    """The facts that protect a patient: may this institution treat or bring
+    foreign patients, and what marks it holds. Nothing here without a source;
+    an unknown fact is written as unknown and the page says so."""
+
+    registration: Registration | None = None
+    accreditations: tuple[Accreditation, ...] = Field((), max_length=10)
+
+
 class Institution(Sourced):
     id: Annotated[str, Field(pattern=SLUG, max_length=60),
                   not_reserved(RESERVED_INSTITUTION_IDS, "institutions")]
@@ -562,6 +622,7 @@ class Institution(Sourced):
     opening_hours: OpeningHours | None = None
     last_verified: VerifiedDate
     partner: PartnerTerm = PartnerTerm()
+    trust: Trust = Trust()
     source: Text | None = Field(None, description="where the record as a whole comes from; "
                                 "give each fact's own source in 'sources'")
     picture: Url | None = Field(
@@ -590,6 +651,8 @@ class HelpLine(Sourced):
     phone: HelpLinePhone
     phone_abroad: HelpLinePhone | None = Field(None, description="the number from a foreign phone")
     note: Texts = Texts.model_construct({})
+    languages: tuple[LanguageTag, ...] = Field(
+        (), description="the languages it answers in, from its source (Korean included)")
 
 
 PLACE_KINDS = ("embassy", "mosque", "prayer_room", "restaurant")
@@ -633,6 +696,11 @@ class District(Strict):
     website: Url
     help_desk: HelpDesk
     help_line: HelpLine | None = Field(None, description="the national line that always answers (1330)")
+    support_center: HelpLine | None = Field(
+        None, description="where a patient checks a registration or reports an illegal broker or "
+        "excessive fees (Medical Korea Support Center, 1577-7129)")
+    dispute_agency: HelpLine | None = Field(
+        None, description="where a patient takes a dispute about treatment (K-Medi, 1670-2545)")
     channels: DistrictChannels = DistrictChannels.model_construct({})
     channel_order: ChannelOrder = Field(
         ChannelOrder.model_construct({}), description="per language, the channels its readers use first")

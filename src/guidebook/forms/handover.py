@@ -156,7 +156,7 @@ def to_text(data: bytes) -> str:
     significant first; a last odd byte as two.
 
     >>> to_text(b"\\x00\\x01\\xff")
-    '100075'
+    '100.5'
     """
     out = []
     for i in range(0, len(data) - 1, 2):

@@ -28,7 +28,7 @@ from guidebook.data.hours import parse as parse_hours
 from guidebook.web.jsonld import institution_jsonld, script_tag
 from guidebook.data.search_words import SearchWords, words_for
 from guidebook.web.links import channel_links, map_links, phone_link
-from guidebook.data.model import (PLACE_KINDS, Address, ByLanguage, Dataset, District, Institution, Messengers,
+from guidebook.data.model import (MUST_REGISTER, PLACE_KINDS, Address, ByLanguage, Dataset, District, HelpLine, Institution, Messengers,
                     Names, Place)
 from guidebook.web.share import directory_description, institution_description
 from guidebook.data.vocabulary import CATEGORIES, SERVICES, SPECIALTIES
@@ -130,17 +130,82 @@ def address_view(address: Address | None, lang: str) -> dict[str, Span | None]:
     }
 
 
-def help_line_view(district: District, lang: str) -> dict[str, object] | None:
-    """The national line that always answers (1330), or None when the data has none."""
-    line = district.help_line
+def line_view(line: HelpLine | None, lang: str) -> dict[str, object] | None:
+    """A help line as a page offers it: its name, number, note, the languages
+    it answers in (from the data) and whether the reader's is one of them."""
     if line is None:
         return None
+    base = lang.split("-")[0]
     return {
         "name": named(line.name, lang),
         "phone": phone_link(line.phone),
         "phone_abroad": phone_link(line.phone_abroad) if line.phone_abroad else None,
         "note": localized(line.note, lang),
+        "languages": format_list([language_name(c, lang) for c in line.languages],
+                                 locale=site_language(lang).locale) if line.languages else "",
+        "serves_reader": not line.languages or base in {c.split("-")[0] for c in line.languages},
+        "reader_language": language_name(lang, lang),
+        "instead": None,
     }
+
+
+def help_line_view(district: District, lang: str) -> dict[str, object] | None:
+    """The national line that always answers (1330), or None when the data
+    has none; when it has no line in the reader's language, the line that
+    does (the dispute agency's interpreting) rides along."""
+    view = line_view(district.help_line, lang)
+    if view is None:
+        return None
+    other = line_view(district.dispute_agency, lang)
+    view["instead"] = other if not view["serves_reader"] and other and other["serves_reader"] else None
+    return view
+
+
+def trust_view(inst: Institution, district: District, lang: str,
+               tr: NullTranslations) -> dict[str, object] | None:
+    """What a patient needs to trust a medical institution or facilitator:
+    its registration, its marks, where to check and where to complain; None
+    for the other categories."""
+    if inst.category not in MUST_REGISTER:
+        return None
+    registration = inst.trust.registration
+    if registration is None or registration.status == "unknown":
+        checked = format_day(registration.checked, lang) if registration else None
+        status = tr.gettext(
+            "We could not confirm whether this institution is registered to treat or bring "
+            "foreign patients (checked %(date)s). Ask it for its registration certificate, shown "
+            "below in Korean, or ask the Medical Korea Support Center below."
+        ) % {"date": checked or "—"}
+    elif registration.status == "registered":
+        status = tr.gettext(
+            "Registered to attract foreign patients (%(since)s). Registered hospitals must have "
+            "malpractice insurance and must show you their patients' rights, including the "
+            "expected cost of treatment.") % {
+            "since": str(registration.year) if registration.year else (registration.number or "")}
+    else:
+        status = tr.gettext(
+            "We found no registration of this institution to treat or bring foreign patients "
+            "(checked %(date)s). Under Korean law only registered institutions and agencies may "
+            "do so. Ask the Medical Korea Support Center below.") % {
+            "date": format_day(registration.checked, lang)}
+    names = {"kahf": tr.gettext("Korean certification for the care of foreign patients (KAHF)"),
+             "koiha": tr.gettext("Korean hospital accreditation (KOIHA)"),
+             "jci": tr.gettext("Joint Commission International (JCI)")}
+    marks = []
+    for mark in inst.trust.accreditations:
+        if mark.status == "not_certified":
+            text = tr.gettext("%(mark)s: not among the certified institutions (checked %(date)s).") % {
+                "mark": names[mark.kind], "date": format_day(mark.checked, lang)}
+        else:
+            assert mark.valid_until is not None
+            text = tr.gettext("%(mark)s: certified until %(date)s.") % {
+                "mark": names[mark.kind], "date": format_day(mark.valid_until, lang)}
+        marks.append({"text": text, "source": foreign(mark.source, "en", lang)})
+    return {"status": status, "certificate_ko": foreign("외국인환자 유치기관 등록증", KOREAN, lang),
+            # The sources are the editors' notes, in English: marked as such.
+            "registration_source": foreign(registration.source, "en", lang) if registration else None,
+            "marks": marks, "support_center": line_view(district.support_center, lang),
+            "dispute_agency": line_view(district.dispute_agency, lang)}
 
 
 def help_desk_view(district: District, lang: str,
@@ -278,6 +343,7 @@ def institution_view(inst: Institution, district: District, lang: str,
         "last_verified": format_day(inst.last_verified, lang),
         "partner_since": format_day(inst.partner.from_, lang) if inst.partner.from_ else None,
         "help_desk": help_desk_view(district, lang, tr),
+        "trust": trust_view(inst, district, lang, tr),
     }
 
 
