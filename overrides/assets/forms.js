@@ -517,7 +517,6 @@
 
   document.documentElement.classList.add("gb-js");
   each(document.querySelectorAll(".gb-js-only"), function (node) { node.hidden = false; });
-  each(document.querySelectorAll(".gb-no-js"), function (node) { node.hidden = true; });
   restore();
   conditions();
   form.addEventListener("submit", function (event) { event.preventDefault(); });
