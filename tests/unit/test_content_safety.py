@@ -219,3 +219,17 @@ def test_a_print_picture_outside_the_project(tmp_path: Path) -> None:
     os.symlink(outside, project / "link.png")
     [problem] = content_safety.picture_problems(project, "link.png", "emblem", "mkdocs.yml")
     assert "outside" in problem.en
+
+
+def test_a_huge_list_in_a_record_is_refused_at_its_line(tmp_path: Path) -> None:
+    import yaml
+
+    from guidebook.data.load import load_file
+
+    data = yaml.safe_load((ROOT / "tests" / "fixtures" / "institutions.yaml").read_text(encoding="utf-8"))
+    data["institutions"][0]["languages"] = ["en"] * 50_000  # a 500 KB list
+    path = tmp_path / "institutions.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    errors = load_file(path, LANGS).errors
+    assert [e.path for e in errors] == ["institutions[0].languages"]
+    assert "at most 40" in errors[0].en and errors[0].line > 1

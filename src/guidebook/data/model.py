@@ -612,9 +612,9 @@ class Institution(Sourced):
                   not_reserved(RESERVED_INSTITUTION_IDS, "institutions")]
     category: Category
     name: Names
-    specialties: tuple[Specialty, ...] = ()
-    languages: tuple[LanguageTag, ...] = ()
-    services: tuple[Service, ...] = ()
+    specialties: tuple[Specialty, ...] = Field((), max_length=40)
+    languages: tuple[LanguageTag, ...] = Field((), max_length=40)
+    services: tuple[Service, ...] = Field((), max_length=60)
     summary: Texts = Texts.model_construct({})
     address: Address | None = None
     location: Location | None = None
@@ -712,8 +712,9 @@ class Dataset(Strict):
         description="true while the file holds sample data that was not verified; "
         "every page then carries a 'sample' notice"
     )
-    institutions: tuple[Institution, ...] = Field(min_length=1)
-    places: tuple[Place, ...] = Field((), description="embassies, mosques, prayer rooms, restaurants")
+    institutions: tuple[Institution, ...] = Field(min_length=1, max_length=5000)
+    places: tuple[Place, ...] = Field((), max_length=2000,
+                                      description="embassies, mosques, prayer rooms, restaurants")
     _languages: tuple[str, ...] = PrivateAttr(())
 
     @model_validator(mode="after")
