@@ -39,6 +39,11 @@ def test_check_release_lists_every_refusal_with_file_line_and_fix(project: Path,
         file, number = LOCATED.match(line).group(1, 2)
         assert (project / file).exists() and int(number) <= len((project / file).read_text().splitlines())
     assert "Release refused" in err
+    # Grouped by who acts, each group counted; never a generated file to edit.
+    heads = re.findall(r"^== (For the \w+)[^:]*: (\d+) / ", err, re.M)
+    assert [h for h, _ in heads] == ["For the editor", "For the reviewers"]
+    assert sum(int(n) for _, n in heads) == len(english)
+    assert not [line for line in english if re.match(r"content/(institutions|forms)/", line)]
 
 
 def test_plain_check_passes_but_says_what_a_release_would_refuse(project: Path, capsys) -> None:

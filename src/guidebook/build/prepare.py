@@ -18,7 +18,7 @@ from guidebook.data.load import LoadError, Loaded, load_file, load_model
 from guidebook.data.model import Dataset, validation_context
 from guidebook.build.pages import sync_form_pages, sync_generated_pages
 from guidebook.checks.inputs import check_catalogs, check_content, check_settings, shown
-from guidebook.checks.quality import (Problem, data_problems, form_problems, is_stale, language_problems,
+from guidebook.checks.quality import (Problem, by_role, data_problems, form_problems, is_stale, language_problems,
                       page_problems, publishable, site_url_problems)
 from guidebook.web.render import GENERATED_DIR
 from guidebook.data.search_words import SearchWords
@@ -200,4 +200,4 @@ class ReleaseError(Exception):
         self.problems = problems
         head = (f"Release refused: {len(problems)} problem(s). "
                 f"배포할 수 없습니다: 문제 {len(problems)}개.")
-        super().__init__(head + "\n" + "\n".join(p.format() for p in problems))
+        super().__init__(head + "\n" + by_role(problems))

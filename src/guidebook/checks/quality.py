@@ -259,8 +259,8 @@ def content_pages(docs_dir: Path, languages: Sequence[str]) -> dict[str, dict[st
     pages: dict[str, dict[str, Path]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir)
-        if rel.parts[0] in (GENERATED_DIR, "_print"):
-            continue
+        if rel.parts[0] in (GENERATED_DIR, "_print", "forms"):
+            continue  # generated from the data and data/forms/ (their problems point there)
         stem, _, lang = rel.with_suffix("").name.rpartition(".")
         if lang in languages:
             pages.setdefault(str(rel.parent / stem), {})[lang] = path
@@ -407,6 +407,30 @@ SUMMARY = {
     "broken_link": ("{n} broken links (guidebook build --release lists them)",
                     "깨진 링크 {n}개 (guidebook build --release로 목록 확인)"),
 }
+
+
+# Who acts on each kind of release problem, and in which order they are listed.
+ROLES = {
+    "editor": ("For the editor (data, settings)", "편집자가 고칠 것 (데이터, 설정)"),
+    "translator": ("For the translators", "번역자가 할 것"),
+    "reviewer": ("For the reviewers (medical wording and translations)", "검수자가 할 것 (의학 용어와 번역)"),
+    "developer": ("For the developers (links between built pages)", "개발자가 고칠 것 (페이지 사이 링크)"),
+}
+ROLE_OF = {"sample": "editor", "stale": "editor", "ended": "editor", "site_url": "editor",
+           "trust": "editor", "unrecorded": "editor", "untranslated": "translator",
+           "new_language": "translator", "unreviewed": "reviewer", "broken_link": "developer"}
+
+
+def by_role(problems: Sequence[Problem]) -> str:
+    """The release verdict grouped by who must act, each group counted, each
+    line at the file that person edits."""
+    blocks = []
+    for role, (en, ko) in ROLES.items():
+        mine = [p for p in problems if ROLE_OF.get(p.kind, "developer") == role]
+        if mine:
+            blocks.append(f"== {en}: {len(mine)} / {ko}: {len(mine)}개 ==\n"
+                          + "\n".join(p.format() for p in mine))
+    return "\n\n".join(blocks)
 
 
 def summarized(problems: list[Problem], limit: int = 3) -> list[str]:

@@ -51,6 +51,10 @@ def _report(errors: list, release: bool = False) -> None:
     """Every problem (English line, Korean line), then a count per language."""
     for error in errors:
         print(error.format(), file=sys.stderr)
+    _report_count(errors, release)
+
+
+def _report_count(errors: list, release: bool = True) -> None:
     count = len(errors)
     files = sorted({e.file for e in errors if e.file})
     where = ", ".join(files[:4]) + (f" and {len(files) - 4} more files" if len(files) > 4 else "")
@@ -91,7 +95,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     refused = release_problems(settings, checked.data, checked.forms)
     if args.release:
         if refused:
-            _report(refused, release=True)
+            from guidebook.checks.quality import by_role
+
+            print(by_role(refused), file=sys.stderr)
+            _report_count(refused)
             print("Release refused: fix these, then run guidebook check --release again. "
                   "배포할 수 없습니다. 위의 문제를 고친 뒤 다시 검사하세요.", file=sys.stderr)
             return 1
