@@ -136,42 +136,93 @@ def data_problems(dataset: Dataset, ref: _dt.date, policy: Policy, marks: Marks 
                 f"넘었습니다", file, *at("institutions", index, "last_verified"),
                 "check the record with the institution, then write that day in last_verified",
                 "기관에 정보를 확인한 뒤 그 날짜를 last_verified에 쓰세요"))
-        problems += trust_problems(inst, index, ref, file, at)
+        if not has_ended(inst, ref):  # an ended partner is left out: nothing to refuse
+            problems += trust_problems(inst, index, ref, file, at)
     return problems
+
+
+# Registration is renewed every 3 years (the Act, since 2016): a status read
+# longer ago than that may no longer hold.
+REGISTRATION_RECHECK_MONTHS = 36
 
 
 def trust_problems(inst, index: int, ref: _dt.date, file: str, at) -> list[Problem]:  # noqa: ANN001
     """A release refuses a medical institution or facilitator whose registration
-    to attract foreign patients is unknown, and an accreditation that has
-    expired: the page would tell patients less than they need, or something
-    no longer true."""
+    to attract foreign patients is unknown, was not found, or was checked
+    longer ago than a registration lasts, and an accreditation or insurance
+    that has expired: the page would tell patients less than they need, or
+    something no longer true."""
     from guidebook.data.model import MUST_REGISTER  # noqa: PLC0415
 
     problems = []
     registration = inst.trust.registration
-    if inst.category in MUST_REGISTER and (registration is None or registration.status == "unknown"):
-        where = ("institutions", index, "trust", "registration") if registration else (
-            "institutions", index, "id")
-        problems.append(Problem(
-            "trust", f"institutions[{index}].trust.registration",
-            f"'{inst.id}' has no known registration to attract foreign patients",
-            f"'{inst.id}'의 외국인환자 유치기관 등록 여부를 알 수 없습니다", file, *at(*where),
-            "Korean law lets only registered institutions and facilitators attract foreign "
-            "patients, and a foreign-language guide is attraction: ask the partner for its "
-            "registration certificate (외국인환자 유치기관 등록증), then write trust.registration "
-            "with status: registered, the year or number, the date and the source",
-            "의료해외진출법상 등록한 의료기관과 유치업자만 외국인환자를 유치할 수 있고, 외국어 안내서 "
-            "게재도 유치에 해당합니다. 협력기관에 외국인환자 유치기관 등록증을 받아 "
-            "trust.registration에 status: registered, 연도나 번호, 확인일, 출처를 쓰세요"))
+    field = f"institutions[{index}].trust.registration"
+    why_en = ("Korean law lets only registered institutions and facilitators attract foreign "
+              "patients, and a foreign-language guide is attraction")
+    why_ko = ("의료해외진출법상 등록한 의료기관과 유치업자만 외국인환자를 유치할 수 있고, 외국어 안내서 "
+              "게재도 유치에 해당합니다")
+    if inst.category in MUST_REGISTER:
+        if registration is None:
+            problems.append(Problem(
+                "trust", field,
+                f"'{inst.id}' is a {inst.category} listed without a registration status: {why_en}, "
+                "so patients must be told whether it is registered",
+                f"'{inst.id}'({inst.category})에 외국인환자 유치기관 등록 상태가 없습니다. {why_ko}. "
+                "환자에게 등록 여부를 알려야 합니다", file, *at("institutions", index, "id"),
+                "add trust.registration with status (registered, not_found or unknown), checked "
+                "and source; ask the partner for its registration certificate (외국인환자 유치기관 등록증)",
+                "trust.registration에 status(registered, not_found, unknown), checked, source를 "
+                "쓰세요. 협력기관에 외국인환자 유치기관 등록증을 요청하세요"))
+        elif registration.status == "unknown":
+            problems.append(Problem(
+                "trust", field,
+                f"'{inst.id}' has no known registration to attract foreign patients: {why_en}",
+                f"'{inst.id}'의 외국인환자 유치기관 등록 여부를 알 수 없습니다. {why_ko}", file,
+                *at("institutions", index, "trust", "registration", "status"),
+                "ask the partner for its registration certificate (외국인환자 유치기관 등록증), then "
+                "write status: registered, the year or number, the date and the source",
+                "협력기관에 외국인환자 유치기관 등록증을 받아 status: registered, 연도나 번호, 확인일, "
+                "출처를 쓰세요"))
+        elif registration.status == "not_found":
+            problems.append(Problem(
+                "trust", field,
+                f"'{inst.id}' was not found among the registered institutions: {why_en}, so the "
+                "guide must not list an unregistered one",
+                f"'{inst.id}'이(가) 등록 기관 목록에 없습니다. {why_ko}. 등록하지 않은 기관은 안내서에 "
+                "실을 수 없습니다", file,
+                *at("institutions", index, "trust", "registration", "status"),
+                "remove the record, or get the partner's registration certificate and write "
+                "status: registered", "기록을 지우거나, 등록증을 받아 status: registered로 쓰세요"))
+        elif registration.checked < months_before(ref, REGISTRATION_RECHECK_MONTHS):
+            problems.append(Problem(
+                "trust", field,
+                f"the registration of '{inst.id}' was checked on {registration.checked}, more than "
+                "3 years ago: a registration must be renewed every 3 years",
+                f"'{inst.id}'의 등록을 {registration.checked}에 확인했습니다. 등록은 3년마다 갱신해야 "
+                "하므로 3년이 지난 확인은 유효하지 않습니다", file,
+                *at("institutions", index, "trust", "registration", "checked"),
+                "check the renewed certificate and write the day in checked",
+                "갱신된 등록증을 확인하고 그 날짜를 checked에 쓰세요"))
     for n, mark in enumerate(inst.trust.accreditations):
         if mark.valid_until is not None and mark.valid_until < ref:
             problems.append(Problem(
                 "trust", f"institutions[{index}].trust.accreditations[{n}].valid_until",
-                f"the {mark.kind.upper()} mark of '{inst.id}' expired on {mark.valid_until}",
-                f"'{inst.id}'의 {mark.kind.upper()} 인증이 {mark.valid_until}에 만료되었습니다", file,
+                f"the {mark.kind.upper()} mark of '{inst.id}' expired on {mark.valid_until}: the "
+                "page would show patients a mark the institution no longer holds",
+                f"'{inst.id}'의 {mark.kind.upper()} 인증이 {mark.valid_until}에 만료되었습니다. 더 이상 "
+                "없는 인증을 환자에게 보여 주게 됩니다", file,
                 *at("institutions", index, "trust", "accreditations", n, "valid_until"),
                 "check the renewal in the public list and write the new valid_until, or delete "
                 "the mark", "공개 목록에서 갱신 여부를 확인해 새 valid_until을 쓰거나 인증을 지우세요"))
+    insurance = inst.trust.insurance
+    if insurance is not None and insurance.valid_until is not None and insurance.valid_until < ref:
+        problems.append(Problem(
+            "trust", f"institutions[{index}].trust.insurance.valid_until",
+            f"the malpractice insurance of '{inst.id}' ended on {insurance.valid_until}",
+            f"'{inst.id}'의 의료사고배상책임보험이 {insurance.valid_until}에 끝났습니다", file,
+            *at("institutions", index, "trust", "insurance", "valid_until"),
+            "ask for the renewed policy and write its end, or write status: unknown",
+            "갱신된 보험 증권을 받아 종료일을 쓰거나 status: unknown으로 쓰세요"))
     return problems
 
 

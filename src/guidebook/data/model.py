@@ -564,8 +564,9 @@ class Registration(Strict):
     status: Literal["registered", "not_found", "unknown"]
     year: int | None = Field(None, ge=2009, le=2100)
     number: Annotated[str, Field(max_length=40)] | None = None
-    checked: TermDate = Field(description="when the source was read")
+    checked: VerifiedDate = Field(description="when the source was read (not in the future)")
     source: Text = Field(description="where the status comes from (a page, a list, a release)")
+    source_url: Url | None = Field(None, description="the address of that source, where it has one")
 
     @model_validator(mode="after")
     def _registered_details(self) -> Registration:
@@ -574,27 +575,82 @@ class Registration(Strict):
                           f"등록 상태가 '{self.status}'인데 연도나 번호가 있습니다",
                           "write status: registered, or delete year and number",
                           "status: registered로 쓰거나 year, number를 지우세요", at="status")
+        if self.year is not None and self.year > self.checked.year:
+            raise problem(f"registered in {self.year}, after the day it was checked ({self.checked})",
+                          f"확인일({self.checked})보다 늦은 {self.year}년에 등록되었다고 되어 있습니다",
+                          "check the year's digits", "연도의 숫자를 확인하세요", at="year")
         return self
+
+
+# The longest validity of each mark, in years (KAHF: 4 years since the Act's
+# amendment in force 2022-12-22, conditional 1 year; KOIHA 4 years; JCI 3).
+MARK_YEARS = {"kahf": 4, "koiha": 4, "jci": 3}
 
 
 class Accreditation(Strict):
     """A quality mark with its validity: KAHF (외국인환자 유치의료기관 평가인증,
-    4 years, conditional 1 year), KOIHA (의료기관 인증, 4 years) or JCI."""
+    4 years, conditional 1 year), KOIHA (의료기관 인증, 4 years) or JCI (3 years)."""
 
     kind: Literal["kahf", "koiha", "jci"]
     status: Literal["certified", "conditional", "not_certified"]
+    valid_from: TermDate | None = None
     valid_until: TermDate | None = None
-    checked: TermDate
+    checked: VerifiedDate
     source: Text
+    source_url: Url | None = None
 
     @model_validator(mode="after")
     def _validity(self) -> Accreditation:
+        if self.status == "not_certified" and (self.valid_from or self.valid_until):
+            raise problem(f"validity dates for a {self.kind} mark that is not held",
+                          f"받지 않은 {self.kind} 인증에 유효기간이 있습니다",
+                          "write status: certified (or conditional), or delete the dates",
+                          "status: certified(또는 conditional)로 쓰거나 날짜를 지우세요", at="status")
         if self.status != "not_certified" and self.valid_until is None:
             raise problem(f"a '{self.status}' {self.kind} mark without its end date",
                           f"'{self.status}' {self.kind} 인증에 유효기간 종료일이 없습니다",
                           "write valid_until: YYYY-MM-DD from the certificate or the public list",
                           "인증서나 공개 목록의 종료일을 valid_until: YYYY-MM-DD로 쓰세요",
                           at="valid_until")
+        if self.valid_from and self.valid_until:
+            if self.valid_until <= self.valid_from:
+                raise problem(f"the mark ends ({self.valid_until}) before it starts ({self.valid_from})",
+                              f"인증 종료일({self.valid_until})이 시작일({self.valid_from})보다 빠릅니다",
+                              "check the two dates on the certificate", "인증서의 두 날짜를 확인하세요",
+                              at="valid_until")
+            years = 1 if self.status == "conditional" else MARK_YEARS[self.kind]
+            if (self.valid_until - self.valid_from).days > years * 366:
+                raise problem(f"a {self.status} {self.kind} mark is valid for at most {years} "
+                              f"year(s), not {self.valid_from} to {self.valid_until}",
+                              f"{self.status} {self.kind} 인증의 유효기간은 최대 {years}년입니다 "
+                              f"({self.valid_from}~{self.valid_until})",
+                              "check the dates on the certificate", "인증서의 날짜를 확인하세요",
+                              at="valid_until")
+        return self
+
+
+class MalpracticeInsurance(Strict):
+    """Malpractice insurance (의료사고배상책임보험) or membership of the mutual-aid
+    association, where the institution or a public source states it. The Act
+    requires it of every registered medical institution: an annual limit of
+    at least ₩100 million (clinics, hospitals) or ₩200 million (general
+    hospitals)."""
+
+    status: Literal["stated", "unknown"]
+    insurer: Text | None = None
+    annual_limit_krw: int | None = Field(None, ge=1_000_000, le=100_000_000_000)
+    valid_until: TermDate | None = None
+    checked: VerifiedDate
+    source: Text
+    source_url: Url | None = None
+
+    @model_validator(mode="after")
+    def _details(self) -> MalpracticeInsurance:
+        if self.status == "unknown" and (self.insurer or self.annual_limit_krw or self.valid_until):
+            raise problem("details of an insurance whose status is 'unknown'",
+                          "상태가 'unknown'인 보험에 세부 정보가 있습니다",
+                          "write status: stated, or delete the details",
+                          "status: stated로 쓰거나 세부 정보를 지우세요", at="status")
         return self
 
 
@@ -605,6 +661,7 @@ class Trust(Strict):
 
     registration: Registration | None = None
     accreditations: tuple[Accreditation, ...] = Field((), max_length=10)
+    insurance: MalpracticeInsurance | None = None
 
 
 class Institution(Sourced):
