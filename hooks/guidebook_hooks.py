@@ -157,12 +157,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A generated page's own HTML, with its table of contents."""
+    """A generated page's own HTML, with its table of contents; on every page,
+    what each help line's languages are when the reader's is not among them."""
+    language = config.theme["language"]
     generated = getattr(page, "guidebook_html", None)
     if generated is None:
-        return html
+        return page_text.page_html(html, language, _published(config))
     page.toc = get_toc(theme.toc_tokens(generated))
-    return generated
+    return page_text.page_html(generated, language, _published(config))
 
 
 @event_priority(-50)  # after the i18n plugin (50) has set this page's alternates

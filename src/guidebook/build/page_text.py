@@ -13,6 +13,7 @@ from guidebook.web import share
 from guidebook.common.i18n import KOREAN, site_language, translations
 from guidebook.data.model import Dataset
 from guidebook.checks.quality import is_reviewed
+from guidebook.web.lines import annotate
 from guidebook.web.render import expand_placeholders
 from guidebook.data.settings import Settings
 from guidebook.web.share_image import Card
@@ -52,6 +53,13 @@ def page_markdown(markdown: str, lang: str, file_lang: str, meta: Mapping[str, o
         notice = tr.gettext("This translation has not been checked by a reviewer yet.")
         return f'{head}\n<p class="gb-notice">{escape(notice)}</p>\n\n{body}'
     return markdown
+
+
+def page_html(html: str, lang: str, dataset: Dataset) -> str:
+    """A page's finished HTML as a reader of ``lang`` gets it: every help-line
+    number the reader's language is not answered on says so, with the line
+    that answers in it (guidebook.web.lines)."""
+    return annotate(html, dataset.district, lang, translations(lang))
 
 
 def untranslated_notice(lang: str) -> str:

@@ -25,7 +25,8 @@ from pydantic import ConfigDict
 from guidebook.checks import content_safety
 from guidebook.data.load import LoadError, Loaded, load_bytes, load_file
 from guidebook.data.model import PLACE_KINDS, Strict, Text
-from guidebook.web.render import EXAMPLE, GENERATED_DIR, HELP_DESK_LISTS, PLACEHOLDER, PLACES_ARGS
+from guidebook.web.render import (EXAMPLE, GENERATED_DIR, HELP_DESK_LISTS, LINES_ARGS, PLACEHOLDER,
+                                  PLACES_ARGS)
 from guidebook.data.settings import Settings
 from guidebook.data.vocabulary import SERVICES, korean_match
 
@@ -157,8 +158,8 @@ def check_placeholders(text: str, display: str) -> list[LoadError]:
         line = text.count("\n", 0, match.start()) + 1
         col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         instruction = match.group(1).strip()
-        if instruction in HELP_DESK_LISTS:
-            continue
+        if instruction in HELP_DESK_LISTS or LINES_ARGS.match(instruction):
+            continue  # a line's id is checked against the data when the page is built
         if places := PLACES_ARGS.match(instruction):
             if places.group(1) not in PLACE_KINDS:
                 close = difflib.get_close_matches(places.group(1), list(PLACE_KINDS), n=1)

@@ -687,6 +687,9 @@ class Institution(Sourced):
         "1200x630, 1.91:1); without it, the guide's share image in the page's language")
 
 
+LineId = Annotated[str, Field(pattern=SLUG, max_length=40)]
+
+
 class HelpDesk(Sourced):
     """Where a patient turns when a record lists no contact of its own."""
 
@@ -698,18 +701,35 @@ class HelpDesk(Sourced):
     email: Email | None = None
     website: Url | None = None
     opening_hours: OpeningHours | None = None
+    languages: tuple[LanguageTag, ...] = Field(
+        (), description="the languages its phone answers in, from a source; empty: not confirmed "
+        "(pages then say so and offer a line of 'instead')")
+    instead: tuple[LineId, ...] = Field(
+        (), description="ids of the lines to offer a reader whose language the desk does not "
+        "answer in (the first that answers in it)")
 
 
 class HelpLine(Sourced):
-    """A national help line that always answers (1330): the last number a
-    page offers when neither the institution nor the help desk has one."""
+    """A help line a page offers (1330, 119, the Medical Korea Support
+    Center …), with the languages it answers in and its hours: a page that
+    offers it to a reader whose language is not among them says so and gives
+    the line of ``instead`` that has it."""
 
+    id: LineId | None = Field(None, description="how 'instead' names it; the field's name "
+                              "(help_line, support_center, dispute_agency) when left out")
     name: Names
     phone: HelpLinePhone
     phone_abroad: HelpLinePhone | None = Field(None, description="the number from a foreign phone")
     note: Texts = Texts.model_construct({})
     languages: tuple[LanguageTag, ...] = Field(
         (), description="the languages it answers in, from its source (Korean included)")
+    opening_hours: OpeningHours | None = Field(None, description="when it answers ('24/7', "
+                                               "'Mo-Fr 09:00-22:00'); left out when no source says")
+    hours_note: Texts = Field(Texts.model_construct({}),
+                              description="what the hours do not say (languages at other hours)")
+    instead: tuple[LineId, ...] = Field(
+        (), description="ids of the lines to offer a reader whose language this line lacks "
+        "(the first that has it)")
 
 
 PLACE_KINDS = ("embassy", "mosque", "prayer_room", "restaurant")
@@ -758,9 +778,55 @@ class District(Strict):
         "excessive fees (Medical Korea Support Center, 1577-7129)")
     dispute_agency: HelpLine | None = Field(
         None, description="where a patient takes a dispute about treatment (K-Medi, 1670-2545)")
+    lines: tuple[HelpLine, ...] = Field(
+        (), max_length=30, description="the other lines a patient may call (119, 112, 1345, "
+        "interpreters), each with an id")
     channels: DistrictChannels = DistrictChannels.model_construct({})
     channel_order: ChannelOrder = Field(
         ChannelOrder.model_construct({}), description="per language, the channels its readers use first")
+
+    def all_lines(self) -> dict[str, HelpLine]:
+        """Every help line by its id: the named ones by their field's name
+        unless they give their own, then ``lines``."""
+        named = {"help-line": self.help_line, "support-center": self.support_center,
+                 "dispute-agency": self.dispute_agency}
+        found = {(line.id or field): line for field, line in named.items() if line is not None}
+        found.update({line.id: line for line in self.lines if line.id})
+        return found
+
+    @model_validator(mode="after")
+    def _line_ids(self) -> District:
+        ids = {"help-line", "support-center", "dispute-agency"}
+        for index, line in enumerate(self.lines):
+            if line.id is None:
+                raise problem("a line in 'lines' without its id", "'lines'의 항목에 id가 없습니다",
+                              "write id: a short name in lowercase letters and hyphens",
+                              "id: 영문 소문자와 하이픈으로 된 짧은 이름을 쓰세요", at=("lines", index))
+            if line.id in ids or line.id in (l.id for l in (self.help_line, self.support_center,
+                                                            self.dispute_agency) if l):
+                raise problem(f"the id '{line.id}' is used by two lines",
+                              f"id '{line.id}'를 두 번호가 쓰고 있습니다",
+                              "give each line its own id", "번호마다 다른 id를 쓰세요",
+                              at=("lines", index, "id"))
+            ids.add(line.id)
+        known = set(self.all_lines())
+        owners: list[tuple[tuple[str | int, ...], tuple[str, ...]]] = [
+            (("help_desk", "instead"), self.help_desk.instead)]
+        for field in ("help_line", "support_center", "dispute_agency"):
+            if (line := getattr(self, field)) is not None:
+                owners.append(((field, "instead"), line.instead))
+        owners += [(("lines", n, "instead"), line.instead) for n, line in enumerate(self.lines)]
+        for at, wanted in owners:
+            for n, name in enumerate(wanted):
+                if name not in known:
+                    close = difflib.get_close_matches(name, known, n=1)
+                    raise problem(f"'{name}' is not the id of a line",
+                                  f"'{name}'은(는) 번호의 id가 아닙니다",
+                                  (f"did you mean '{close[0]}'? " if close else "") + "ids: "
+                                  + ", ".join(sorted(known)),
+                                  (f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else "") + "id: "
+                                  + ", ".join(sorted(known)), at=(*at, n))
+        return self
 
 
 class Dataset(Strict):

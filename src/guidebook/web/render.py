@@ -130,35 +130,50 @@ def address_view(address: Address | None, lang: str) -> dict[str, Span | None]:
     }
 
 
-def line_view(line: HelpLine | None, lang: str) -> dict[str, object] | None:
-    """A help line as a page offers it: its name, number, note, the languages
-    it answers in (from the data) and whether the reader's is one of them."""
+def line_view(district: District, line_id: str, lang: str,
+              tr: NullTranslations | None = None) -> dict[str, object] | None:
+    """A help line as a page offers it: its name, number, note, hours, and a
+    statement of the languages it answers in (from the data) which, when the
+    reader's is not among them, says so and gives the line that has it."""
+    from guidebook.web.lines import lines, statement  # noqa: PLC0415 - lines builds on this module
+
+    line = district.all_lines().get(line_id)
     if line is None:
         return None
-    base = lang.split("-")[0]
+    tr = tr or NullTranslations()
     return {
+        "id": line_id,
         "name": named(line.name, lang),
         "phone": phone_link(line.phone),
         "phone_abroad": phone_link(line.phone_abroad) if line.phone_abroad else None,
         "note": localized(line.note, lang),
-        "languages": format_list([language_name(c, lang) for c in line.languages],
-                                 locale=site_language(lang).locale) if line.languages else "",
-        "serves_reader": not line.languages or base in {c.split("-")[0] for c in line.languages},
-        "reader_language": language_name(lang, lang),
-        "instead": None,
+        "hours": hours_view(line.opening_hours, lang, tr) if line.opening_hours else [],
+        "hours_note": localized(line.hours_note, lang),
+        "statement": statement(lines(district, lang), line_id, lang, tr, always=True),
     }
 
 
-def help_line_view(district: District, lang: str) -> dict[str, object] | None:
+def help_line_view(district: District, lang: str,
+                   tr: NullTranslations | None = None) -> dict[str, object] | None:
     """The national line that always answers (1330), or None when the data
-    has none; when it has no line in the reader's language, the line that
-    does (the dispute agency's interpreting) rides along."""
-    view = line_view(district.help_line, lang)
-    if view is None:
+    has none; its statement names the line for a reader whose language it lacks."""
+    if district.help_line is None:
         return None
-    other = line_view(district.dispute_agency, lang)
-    view["instead"] = other if not view["serves_reader"] and other and other["serves_reader"] else None
-    return view
+    return line_view(district, district.help_line.id or "help-line", lang, tr)
+
+
+def ask_line_view(district: District, lang: str,
+                  tr: NullTranslations | None = None) -> dict[str, object] | None:
+    """The line a page sends a reader to for a fact it lacks: 1330, or the
+    first of its ``instead`` that answers in the reader's language."""
+    from guidebook.web.lines import alternative, lines, serves  # noqa: PLC0415
+
+    if district.help_line is None:
+        return None
+    known = lines(district, lang)
+    own = known[district.help_line.id or "help-line"]
+    chosen = own if serves(own.languages, lang) else (alternative(known, own, lang) or own)
+    return line_view(district, chosen.id, lang, tr)
 
 
 def trust_view(inst: Institution, district: District, lang: str,
@@ -200,12 +215,27 @@ def trust_view(inst: Institution, district: District, lang: str,
             assert mark.valid_until is not None
             text = tr.gettext("%(mark)s: certified until %(date)s.") % {
                 "mark": names[mark.kind], "date": format_day(mark.valid_until, lang)}
-        marks.append({"text": text, "source": foreign(mark.source, "en", lang)})
-    return {"status": status, "certificate_ko": foreign("외국인환자 유치기관 등록증", KOREAN, lang),
+        marks.append({"text": text, "source": foreign(mark.source, "en", lang), "url": mark.source_url})
+    meaning = tr.gettext(
+        "What registration means for you: Korean law lets only registered hospitals, clinics and "
+        "agencies take foreign patients. A registered hospital must have malpractice insurance and "
+        "must show you your rights, including the expected cost of your treatment and how to "
+        "settle a dispute. An unregistered agency that brings you to a hospital breaks the law.")
+    return {"status": status, "meaning": meaning,
+            "certificate_ko": foreign("외국인환자 유치기관 등록증", KOREAN, lang),
+            "registration_url": registration.source_url if registration else None,
             # The sources are the editors' notes, in English: marked as such.
             "registration_source": foreign(registration.source, "en", lang) if registration else None,
-            "marks": marks, "support_center": line_view(district.support_center, lang),
-            "dispute_agency": line_view(district.dispute_agency, lang)}
+            "marks": marks,
+            "support_center": line_view(district, _line_id(district.support_center, "support-center"),
+                                        lang, tr),
+            "dispute_agency": line_view(district, _line_id(district.dispute_agency, "dispute-agency"),
+                                        lang, tr),
+            "help_desk": ask_view(district, lang, tr)}
+
+
+def _line_id(line: HelpLine | None, default: str) -> str:
+    return (line.id if line and line.id else default)
 
 
 def help_desk_view(district: District, lang: str,
@@ -224,7 +254,7 @@ def help_desk_view(district: District, lang: str,
         "hours": hours_view(desk.opening_hours, lang, tr) if desk.opening_hours else [],
         "channels": channel_links(district.channels.get(lang, Messengers()), lang, tr,
                                   district.channel_order.get(lang, ())),
-        "help_line": help_line_view(district, lang),
+        "help_line": help_line_view(district, lang, tr),
     }
 
 
@@ -236,7 +266,7 @@ def ask_view(district: District, lang: str, tr: NullTranslations) -> dict[str, o
         return {"whose": "help_desk", "name": named(district.help_desk.name, lang),
                 "phone": phone_link(district.help_desk.phone),
                 "note": localized(district.help_desk.phone_note, lang)}
-    line = help_line_view(district, lang)
+    line = ask_line_view(district, lang, tr)
     if line:
         return {"whose": "help_line", "name": line["name"], "phone": line["phone"],
                 "note": line["note"]}
@@ -279,8 +309,8 @@ def place_view(place: Place, district: District, lang: str,
         "note": localized(place.note, lang),
         "maps": map_links(place.name[KOREAN], place.address.ko, None, None) if place.address else None,
         "missing": None if has_any else
-        tr.gettext("Address and phone number not confirmed yet. The Korea Travel Helpline can help:"),
-        "ask": help_line_view(district, lang),
+        tr.gettext("Address and phone number not confirmed yet. Ask:"),
+        "ask": ask_line_view(district, lang, tr),
     }
 
 
@@ -330,7 +360,7 @@ def institution_view(inst: Institution, district: District, lang: str,
         "languages_missing": tr.gettext(
             "Not yet confirmed. Ask the district's medical tourism help desk about interpretation.")
         if by_desk else tr.gettext("Not yet confirmed. The Korea Travel Helpline can help:"),
-        "help_line": help_line_view(district, lang),
+        "help_line": help_line_view(district, lang, tr),
         "email": contact.email,
         "website": contact.website,
         "channels": channels,
@@ -451,12 +481,15 @@ def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
 #   <!-- guidebook:help-desk -->                                       the help desk and 1330
 #   <!-- guidebook:help-desk phone -->                                 only its number
 #   <!-- guidebook:places kind=embassy -->                             places of one kind
+#   <!-- guidebook:help-lines [fire-ambulance,help-line,…] -->         help lines (all, or these ids)
 PLACEHOLDER = re.compile(r"<!--\s*guidebook:(.*?)-->", re.S)
 LIST_ARGS = re.compile(r"^institutions\s+services\s*=\s*([a-z_]+(?:\s*,\s*[a-z_]+)*)\s*$")
 PLACES_ARGS = re.compile(r"^places\s+kind\s*=\s*([a-z_]+)\s*$")
+LINES_ARGS = re.compile(r"^help-lines(?:\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?\s*$")
 HELP_DESK_LISTS = ("help-desk", "help-desk phone")
 EXAMPLE = ("<!-- guidebook:institutions services=halal_meals,prayer_room -->, "
-           "<!-- guidebook:help-desk [phone]--> or <!-- guidebook:places kind=embassy -->")
+           "<!-- guidebook:help-desk [phone]-->, <!-- guidebook:help-lines [ids] --> or "
+           "<!-- guidebook:places kind=embassy -->")
 
 
 class PlaceholderError(ValueError):
@@ -492,6 +525,15 @@ def expand_placeholders(markdown: str, dataset: Dataset, lang: str, tr: NullTran
                  for p in dataset.places if p.kind == kind]
         return env.get_template("places.md.j2").render(items=items)
 
+    def help_lines(wanted: list[str] | None) -> str:
+        known = dataset.district.all_lines()
+        unknown = [w for w in wanted or () if w not in known]
+        if unknown:
+            raise PlaceholderError(f"unknown line(s) {', '.join(unknown)} in a guidebook:help-lines "
+                                   f"list; known: {', '.join(known)}")
+        return env.get_template("help_lines.md.j2").render(
+            items=[line_view(dataset.district, i, lang, tr) for i in wanted or known])
+
     def listing(match: re.Match[str]) -> str:
         instruction = match.group(1).strip()
         if instruction in HELP_DESK_LISTS:  # the whole desk, or its number
@@ -502,6 +544,8 @@ def expand_placeholders(markdown: str, dataset: Dataset, lang: str, tr: NullTran
             return institutions([w.strip() for w in args.group(1).split(",")])
         if args := PLACES_ARGS.match(instruction):
             return places(args.group(1))
+        if args := LINES_ARGS.match(instruction):
+            return help_lines([w.strip() for w in args.group(1).split(",")] if args.group(1) else None)
         raise PlaceholderError(f"'{match.group(0)}' is not a guidebook list; write {EXAMPLE}")
     return PLACEHOLDER.sub(listing, markdown)
 
