@@ -59,7 +59,7 @@ def test_the_statement_names_the_languages_the_absence_and_the_line_that_has_it(
     text = str(statement(lines(DISTRICT, "mn"), "help-line", "mn", tr))
     assert 'data-line="help-line"' in text and "англи" in text
     assert "<strong>Эдгээрийн дунд монгол хэл алга.</strong>" in text
-    assert "монгол хэлээр:" in text and 'href="tel:+8215885644"' in text
+    assert "Таны хэлээр (монгол):" in text and 'href="tel:+8215885644"' in text
     assert str(statement(lines(DISTRICT, "zh"), "help-line", "zh", translations("zh"))) == ""
     desk = str(statement(lines(DISTRICT, "en"), "help-desk", "en", translations("en")))
     assert "Languages not confirmed." in desk and "is not among them" not in desk

@@ -151,7 +151,7 @@ def test_the_help_page_lists_every_line_with_languages_and_hours(sample_site: Pa
             encoding="utf-8"))
         listed = doc.xpath('//div[@class="gb-help-lines"]/p[@class="gb-help-line"]')
         ids = [p.get("data-line-id") for p in listed]
-        assert ids == ["fire-ambulance", "police", "help-line", "bbb", "immigration",
+        assert ids == ["fire-ambulance", "police", "bbb", "immigration", "help-line",
                        "support-center", "dispute-agency"], (lang, ids)
         for p in listed:
             assert p.xpath('.//small[@class="gb-line-languages"]'), (lang, p.get("data-line-id"))

@@ -786,12 +786,14 @@ class District(Strict):
         ChannelOrder.model_construct({}), description="per language, the channels its readers use first")
 
     def all_lines(self) -> dict[str, HelpLine]:
-        """Every help line by its id: the named ones by their field's name
-        unless they give their own, then ``lines``."""
+        """Every help line by its id, in the order a help page lists them:
+        ``lines`` (emergencies and interpreters first, as the data orders
+        them), then 1330, the support centre and the dispute agency (by their
+        field's name with a hyphen unless they give their own id)."""
         named = {"help-line": self.help_line, "support-center": self.support_center,
                  "dispute-agency": self.dispute_agency}
-        found = {(line.id or field): line for field, line in named.items() if line is not None}
-        found.update({line.id: line for line in self.lines if line.id})
+        found = {line.id: line for line in self.lines if line.id}
+        found.update({(line.id or field): line for field, line in named.items() if line is not None})
         return found
 
     @model_validator(mode="after")
