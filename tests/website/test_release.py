@@ -42,15 +42,7 @@ def release_ready(tmp_path_factory) -> Path:
     """A project a release build accepts: real data, reviewed pages, fresh dates."""
     project = copy_project(tmp_path_factory.mktemp("release"))
     edit(project / "data" / "institutions.yaml", "sample: true", "sample: false")
-    data = project / "data" / "institutions.yaml"  # the partners' registrations, as checked
-    text = data.read_text(encoding="utf-8")
-    for ident in ("test-eye-hospital", "test-clinic"):
-        start = text.index(f"  - id: {ident}\n")
-        at = text.index("    last_verified:", start)
-        text = text[:at] + ("    trust:\n      registration:\n        status: registered\n"
-                            "        year: 2024\n        checked: 2026-03-01\n"
-                            "        source: the registration certificate, seen at the partner\n") + text[at:]
-    data.write_text(text, encoding="utf-8")
+    # the fixture's hospital and clinic carry their registrations (trust:), as a release asks
     edit(project / "mkdocs.yml", "site_url: https://guide.example.org/", f"site_url: {RELEASE_URL}")
     mark_all_reviewed(project / "content")
     for form in (project / "data" / "forms").glob("*.yaml"):  # the medical forms' wording too
