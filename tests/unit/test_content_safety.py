@@ -233,3 +233,89 @@ def test_a_huge_list_in_a_record_is_refused_at_its_line(tmp_path: Path) -> None:
     errors = load_file(path, LANGS).errors
     assert [e.path for e in errors] == ["institutions[0].languages"]
     assert "at most 40" in errors[0].en and errors[0].line > 1
+
+
+# ---- as a browser parses it; what else the content folder may hold -----------
+
+@pytest.mark.parametrize("html, attribute", [
+    ('<img src="x.png"/onerror="alert(1)" alt="">', "'onerror'"),  # '/' separates attributes
+    ('<img src="x.png"onerror="alert(1)" alt="">', "'onerror'"),  # so does a closing quote
+    ("<p>x</p><body onload=alert(1)>", "<body>"),  # lends its attribute to the page's body
+])
+def test_html_is_judged_as_a_browser_parses_it(html: str, attribute: str) -> None:
+    assert content_safety.html_problems(html.replace("onerror", "title")) == [] or "body" in html
+    assert any(attribute in unsafe.en for unsafe in content_safety.html_problems(html))
+
+
+def test_svg_is_refused_at_its_start_and_its_parts_at_theirs(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    write_page(docs, '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>')
+    errors = check_content(docs, LANGS, "content", print_texts=False)
+    assert (errors[0].line, errors[0].column, "<svg>" in errors[0].en) == (3, 1, True)
+    assert all(e.line == 3 and e.column > 1 for e in errors[1:])
+
+
+def _one_page(docs: Path, raw: bytes) -> list:
+    docs.mkdir(parents=True, exist_ok=True)
+    (docs / "help.en.md").write_bytes(raw)
+    return check_content(docs, LANGS, "content", print_texts=False)
+
+
+def test_front_matter_is_split_where_mkdocs_splits_it(tmp_path: Path) -> None:
+    # MkDocs also ends front matter at '...': what follows is the page
+    errors = _one_page(tmp_path / "a", b"---\ntitle: Help\n...\n<script>alert(1)</script>\n---\nx\n")
+    assert errors and all(e.line >= 2 for e in errors)
+    assert _one_page(tmp_path / "b", b"---\ntitle: Help\n...\nText\n") == []
+    # a lone CR ends a line for MkDocs (universal newlines): the same lines here
+    [error] = _one_page(tmp_path / "c", b"---\rtitle: Help\r---\rText\r\r<script>x</script>\r")
+    assert (error.line, "<script>" in error.en) == (6, True)
+
+
+def test_a_first_line_mkdocs_would_take_as_a_setting(tmp_path: Path) -> None:
+    [error] = _one_page(tmp_path / "content", "Title: <b>Help</b>\n\nText\n".encode())
+    assert (error.line, error.path) == (1, "(front matter)") and "MkDocs" in error.en
+    assert "머리말" in error.fix_ko
+
+
+def test_a_nul_character_in_a_page(tmp_path: Path) -> None:
+    [error] = _one_page(tmp_path / "content", b"---\ntitle: Help\n---\nText\x00\n")
+    assert (error.line, error.path) == (4, "(file)")
+
+
+@pytest.mark.parametrize("name, data, ok", [
+    ("map.png", b"\x89PNG\r\n\x1a\nrest", True),
+    ("map.jpg", b"\xff\xd8\xff\xe0rest", True),
+    ("leaflet.pdf", b"%PDF-1.7\n", True),
+    ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>', True),
+    ("page.html", b"<script>alert(1)</script>", False),  # published as it is, at the guide's address
+    ("app.js", b"alert(1)", False),
+    ("site.css", b"body{}", False),
+    ("map.png", b"<svg onload=alert(1)>", False),  # not what its name says
+    ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', False),
+    ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+                b'<a x:href="&#106;avascript:alert(1)"><rect/></a></svg>', False),
+    ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="onmouseover" '
+                b'to="alert(1)"/></svg>', False),
+    ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "https://evil.example/'
+                b'x.css";</style></svg>', False),
+    ("map.svg", b"<svg><rect", False),  # not well-formed
+])
+def test_files_beside_the_pages(tmp_path: Path, name: str, data: bytes, ok: bool) -> None:
+    docs = tmp_path / "content"
+    (docs / "images").mkdir(parents=True)
+    (docs / "images" / name).write_bytes(data)
+    errors = check_content(docs, LANGS, "content", print_texts=False)
+    assert (errors == []) == ok, [e.format() for e in errors]
+    for error in errors:
+        assert error.file == f"content/images/{name}" and error.fix_ko
+
+
+def test_the_csp_never_hashes_a_script_inside_a_page_s_content() -> None:
+    from guidebook.serving.policy import Inline, csp_hash
+
+    theme = "__md_scope=new URL('.',location)"
+    found = Inline()
+    found.add(f'<head><script>{theme}</script></head><body><article class="md-content__inner '
+              'md-typeset"><p>x</p><script>alert(1)</script></article></body>', "help/index.html")
+    assert found.scripts == {csp_hash(theme)}
+    assert found.problems == ["help/index.html: inline script in the page's content"]

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import markdown as python_markdown
 import nh3
+import tinyhtml5
 
 from guidebook.common.i18n import MARKUP, translation_problem
 from guidebook.data.load import LoadError
@@ -173,12 +174,55 @@ def tag_problems(tag: str, attrs: list[tuple[str, str | None]]) -> Iterator[Unsa
                                  "않습니다")
 
 
+_NAMESPACES = {"http://www.w3.org/1999/xhtml": "", "http://www.w3.org/2000/svg": "svg:",
+               "http://www.w3.org/1998/Math/MathML": "math:", "http://www.w3.org/1999/xlink": "xlink:",
+               "http://www.w3.org/XML/1998/namespace": "xml:", "http://www.w3.org/2000/xmlns/": "xmlns:"}
+_IMPLIED = ("html", "head", "body")  # the elements a parser adds around every fragment
+
+
+def _local(name: str) -> str:
+    if name.startswith("{"):
+        namespace, _, local = name[1:].partition("}")
+        return _NAMESPACES.get(namespace, "?:") + local
+    return name
+
+
+def browser_problems(html: str) -> list[Unsafe]:
+    """What is unsafe in HTML as a browser reads it: the HTML5 parsing
+    algorithm (tinyhtml5, WeasyPrint's parser) sees attributes that Python's
+    tokenizer may not (``<img src=x/onerror=…>``), and SVG or MathML for what
+    they are."""
+    found: list[Unsafe] = []
+    for element in tinyhtml5.parse(html).iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment
+        tag = _local(element.tag)
+        attrs = [(_local(name), value) for name, value in element.attrib.items()]
+        if tag in _IMPLIED:
+            if attrs:  # <body onload=…> lends its attributes to the page's body
+                found.extend(tag_problems(tag, attrs))
+            continue
+        if ":" in tag:  # SVG or MathML: refused as a whole, at its root element
+            if tag in ("svg:svg", "math:math"):
+                found.extend(tag_problems(tag.partition(":")[2], attrs))
+            continue
+        found.extend(tag_problems(tag, attrs))
+    return found
+
+
 def html_problems(html: str) -> list[Unsafe]:
-    """Everything unsafe in a piece of HTML."""
+    """Everything unsafe in a piece of HTML, read by Python's tokenizer and
+    by a browser's parsing algorithm (each problem once)."""
     policy = _Policy()
     policy.feed(html)
     policy.close()
-    return policy.found
+    found = list(policy.found)
+    seen = {unsafe.en for unsafe in found}
+    for unsafe in browser_problems(html):
+        if unsafe.en not in seen:
+            seen.add(unsafe.en)
+            found.append(unsafe)
+    return found
 
 
 def render(markdown_text: str) -> str:
@@ -208,15 +252,19 @@ def _blank_code(text: str) -> str:
     return re.sub(r"(`+)[^`\n]+?\1", blank, text)
 
 
-def _position(text: str, needle: str | tuple[str, ...]) -> tuple[int, int]:
-    haystack = _blank_code(text).lower()
+def _position(text: str, needle: str | tuple[str, ...], start: int = 0) -> tuple[int, int]:
+    """Where the first of the needles is, outside code spans first (after
+    ``start``, the end of the front matter), else anywhere."""
     at = -1
-    for candidate in (needle,) if isinstance(needle, str) else needle:
-        at = haystack.find(candidate.lower()) if candidate else -1
+    for haystack in (_blank_code(text).lower(), text.lower()):
+        for candidate in (needle,) if isinstance(needle, str) else needle:
+            at = haystack.find(candidate.lower(), start) if candidate else -1
+            if at >= 0:
+                break
         if at >= 0:
             break
     if at < 0:
-        return 1, 1
+        return text.count("\n", 0, start) + 1, 1
     line = text.count("\n", 0, at) + 1
     return line, at - (text.rfind("\n", 0, at) + 1) + 1
 
@@ -243,7 +291,7 @@ def page_problems(text: str, display: str, body_start: int = 0) -> list[LoadErro
     errors = []
     seen = set()
     for unsafe in found:
-        line, col = _position(text, unsafe.needle)
+        line, col = _position(text, unsafe.needle, body_start)
         key = (line, col, unsafe.en)
         if key in seen:
             continue
@@ -279,12 +327,85 @@ def string_problem(msgid: str, msgstr: str, python_format: bool) -> tuple[str, s
     return STRING_PROBLEMS[kind] if kind else None
 
 
-# ---- the print pictures ------------------------------------------------------
+# ---- pictures: the print settings' and the content folder's -----------------
 
 _SVG_FORBIDDEN = re.compile(r"<\s*(script|foreignobject|iframe|object|embed)\b|\son\w+\s*=|"
                             r"javascript:", re.I)
 _SVG_REFERENCE = re.compile(r"""(?:href|src)\s*=\s*["']\s*([^"'#\s][^"']*)["']|url\(\s*["']?\s*"""
                             r"""([^"')#\s][^"')]*)""", re.I)
+_SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "object", "embed", "handler",
+                         "listener", "audio", "video", "animation", "discard"})
+_CSS_URL = re.compile(r"url\(\s*[\"']?\s*([^\"')\s]*)|@import", re.I)
+SVG_FIX = ("export the picture again as plain SVG (e.g. Inkscape: Save as Plain SVG)",
+           "그림을 일반 SVG로 다시 내보내세요 (예: Inkscape의 Plain SVG로 저장)")
+
+
+def _svg_reference(reference: str) -> bool:
+    """Whether a reference in an SVG points outside the file (``#id`` and
+    embedded ``data:`` pictures stay inside)."""
+    reference = _INVISIBLE.sub("", reference)
+    return bool(reference) and not reference.startswith("#") and not (
+        reference.lower().startswith("data:image/") and "svg" not in reference[:20].lower())
+
+
+def svg_problem(data: bytes, name: str) -> tuple[str, str, str, str] | None:
+    """Why an SVG picture is unsafe (English, Korean, fix, Korean fix), or
+    None: no script, event handler, entity, foreign content, or reference to
+    anything outside the file (another file, another host, a ``url()``). Read
+    as text first, then as XML, so an entity-encoded ``javascript:`` or an
+    attribute in another namespace is seen as a browser or WeasyPrint sees it."""
+    import xml.etree.ElementTree as ET  # the standard parser; entities are refused before it
+
+    text = data.decode("utf-8", errors="replace")
+    if _SVG_FORBIDDEN.search(text) or re.search(r"<!ENTITY|<!DOCTYPE[^>]*\[", text, re.I):
+        return (f"the SVG '{name}' has a script, an event handler or an entity",
+                f"SVG '{name}'에 스크립트, 이벤트 속성 또는 엔티티가 있습니다", *SVG_FIX)
+    for match in _SVG_REFERENCE.finditer(text):
+        reference = (match.group(1) or match.group(2) or "").strip()
+        if _svg_reference(reference):
+            return _svg_outside(name, reference)
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        return (f"the SVG '{name}' is not well-formed XML (line {exc.position[0]})",
+                f"SVG '{name}'이(가) 올바른 XML이 아닙니다 ({exc.position[0]}행)", *SVG_FIX)
+    if _local(str(root.tag)) not in ("svg:svg", "svg"):
+        return (f"'{name}' is not an SVG picture", f"'{name}'은(는) SVG 그림이 아닙니다", *SVG_FIX)
+    for element in root.iter():
+        tag = _local(str(element.tag)).rpartition(":")[2].lower()
+        if tag in _SVG_ACTIVE:
+            return (f"the SVG '{name}' has a <{tag}> element", f"SVG '{name}'에 <{tag}> 요소가 "
+                    "있습니다", *SVG_FIX)
+        for attr, value in element.attrib.items():
+            local = _local(attr).rpartition(":")[2].lower()
+            if local.startswith("on"):
+                return (f"the SVG '{name}' has the event handler '{local}'",
+                        f"SVG '{name}'에 이벤트 속성 '{local}'이(가) 있습니다", *SVG_FIX)
+            if local == "attributename" and (value.strip().lower().startswith("on") or
+                                             value.strip().lower().rpartition(":")[2] == "href"):
+                return (f"the SVG '{name}' animates the attribute '{value.strip()}'",
+                        f"SVG '{name}'이(가) '{value.strip()}' 속성을 애니메이션으로 바꿉니다", *SVG_FIX)
+            if local in ("href", "src") and _svg_reference(value):
+                return _svg_outside(name, value)
+            if scheme(value) in ("javascript", "vbscript"):
+                return (f"the SVG '{name}' has a {scheme(value)}: address",
+                        f"SVG '{name}'에 {scheme(value)}: 주소가 있습니다", *SVG_FIX)
+            for css in _CSS_URL.finditer(value):
+                if css.group(0).lower() == "@import" or _svg_reference(css.group(1) or ""):
+                    return _svg_outside(name, css.group(1) or "@import")
+        if tag == "style":
+            for css in _CSS_URL.finditer("".join(element.itertext())):
+                if css.group(0).lower() == "@import" or _svg_reference(css.group(1) or ""):
+                    return _svg_outside(name, css.group(1) or "@import")
+    return None
+
+
+def _svg_outside(name: str, reference: str) -> tuple[str, str, str, str]:
+    return (f"the SVG '{name}' refers to '{reference[:60]}' outside itself",
+            f"SVG '{name}'이(가) 파일 밖의 '{reference[:60]}'을(를) 참조합니다",
+            "embed the picture it refers to, or delete the reference: the guide is made from "
+            "the project alone", "참조하는 그림을 SVG 안에 넣거나 참조를 지우세요. 안내서는 "
+            "프로젝트 파일만으로 만듭니다")
 
 
 def picture_problems(root: Path, value: str, key: str, config_file: str) -> list[LoadError]:
@@ -307,24 +428,59 @@ def picture_problems(root: Path, value: str, key: str, config_file: str) -> list
     if not path.is_file():
         return [error(f"'{value}' does not exist", f"'{value}' 파일이 없습니다",
                       "check the path (relative to mkdocs.yml)", "경로를 확인하세요 (mkdocs.yml 기준)")]
+    if path.stat().st_size > MAX_PICTURE_BYTES:
+        return [error(f"'{value}' is larger than {MAX_PICTURE_BYTES // 1_000_000} MB",
+                      f"'{value}'이(가) {MAX_PICTURE_BYTES // 1_000_000} MB보다 큽니다",
+                      "save it smaller (print needs 300 dpi at its printed size, no more)",
+                      "더 작게 저장하세요 (인쇄 크기에서 300 dpi면 충분합니다)")]
     data = path.read_bytes()
     if path.suffix.lower() == ".png":
         if not data.startswith(b"\x89PNG\r\n\x1a\n"):
             return [error(f"'{value}' is not a PNG file", f"'{value}'은(는) PNG 파일이 아닙니다",
                           "save the picture as PNG", "그림을 PNG로 저장하세요")]
         return []
-    text = data.decode("utf-8", errors="replace")
-    if _SVG_FORBIDDEN.search(text) or re.search(r"<!ENTITY|<!DOCTYPE[^>]*\[", text, re.I):
-        return [error(f"the SVG '{value}' has a script, an event handler or an entity",
-                      f"SVG '{value}'에 스크립트, 이벤트 속성 또는 엔티티가 있습니다",
-                      "export the picture again as plain SVG (e.g. Inkscape: Save as Plain SVG)",
-                      "그림을 일반 SVG로 다시 내보내세요 (예: Inkscape의 Plain SVG로 저장)")]
-    for match in _SVG_REFERENCE.finditer(text):
-        reference = (match.group(1) or match.group(2) or "").strip()
-        if reference and not reference.startswith("data:"):
-            return [error(f"the SVG '{value}' refers to '{reference[:60]}' outside itself",
-                          f"SVG '{value}'이(가) 파일 밖의 '{reference[:60]}'을(를) 참조합니다",
-                          "embed the picture it refers to, or delete the reference: a print "
-                          "file is made from the project alone", "참조하는 그림을 SVG 안에 넣거나 "
-                          "참조를 지우세요. 인쇄 파일은 프로젝트 파일만으로 만듭니다")]
+    problem = svg_problem(data, value)
+    return [error(*problem)] if problem else []
+
+
+MAX_PICTURE_BYTES = 20_000_000
+# Files of the content folder the build publishes as they are: pictures and
+# PDFs. An HTML, JavaScript or CSS file there would be a page or a script of
+# the guide's own address, outside every check of this module.
+PUBLISHED_FILES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".pdf"})
+_SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+               ".gif": (b"GIF87a", b"GIF89a"), ".pdf": (b"%PDF-",)}
+
+
+def file_problems(path: Path, display: str) -> list[LoadError]:
+    """A file of the content folder that is not a page: a picture or a PDF,
+    what its name says it is; an SVG without scripts or references."""
+    def error(en: str, ko: str, fix_en: str, fix_ko: str) -> LoadError:
+        return LoadError(display, 1, 1, "(file)", en, ko, fix_en, fix_ko)
+
+    suffix = path.suffix.lower()
+    if suffix not in PUBLISHED_FILES:
+        return [error(f"the build would publish this '{suffix or path.name}' file as it is, "
+                      "unchecked: only pages (.md), pictures (PNG, JPEG, GIF, WebP, AVIF, SVG) and "
+                      "PDF files may be in the content folder",
+                      f"빌드가 이 '{suffix or path.name}' 파일을 검사 없이 그대로 게시합니다. 내용 "
+                      "폴더에는 페이지(.md), 그림(PNG, JPEG, GIF, WebP, AVIF, SVG), PDF 파일만 둘 수 "
+                      "있습니다", "delete it, or ask the developers to add what it does to the site",
+                      "지우거나, 필요한 기능은 개발자에게 사이트에 넣어 달라고 요청하세요")]
+    if path.stat().st_size > MAX_PICTURE_BYTES:
+        return [error(f"the file is larger than {MAX_PICTURE_BYTES // 1_000_000} MB: a patient on "
+                      "roaming data would wait for it", f"파일이 {MAX_PICTURE_BYTES // 1_000_000} MB"
+                      "보다 큽니다. 로밍 데이터로 보는 환자가 오래 기다립니다",
+                      "save it smaller", "더 작게 저장하세요")]
+    data = path.read_bytes()
+    signatures = _SIGNATURES.get(suffix)
+    if signatures and not data.startswith(signatures):
+        return [error(f"the file is not the {suffix[1:].upper()} file its name says",
+                      f"파일 내용이 이름과 달리 {suffix[1:].upper()} 파일이 아닙니다",
+                      f"save it again as {suffix[1:].upper()}, or name it by what it is",
+                      f"{suffix[1:].upper()}로 다시 저장하거나 실제 형식에 맞게 이름을 바꾸세요")]
+    if suffix == ".svg":
+        problem = svg_problem(data, path.name)
+        if problem:
+            return [error(*problem)]
     return []

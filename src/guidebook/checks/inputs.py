@@ -98,13 +98,22 @@ def check_page(path: Path, display: str, docs_dir: Path, languages: Sequence[str
                              "덮어쓰거나 덮어써집니다",
                              "give the file another name", "파일 이름을 바꾸세요"))
     raw = path.read_bytes()
+    if len(raw) > content_safety.MAX_PAGE_BYTES:  # before reading it: nothing else is worth saying
+        return errors + content_safety.page_problems(raw.decode("utf-8", "replace"), display)
     try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark, as MkDocs reads it
+        text = page_text_as_mkdocs_reads_it(raw)
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         return errors + [_error(display, line, 1, "(file)", "the file is not UTF-8 text",
                                 "파일이 UTF-8 텍스트가 아닙니다", "save the file as UTF-8",
                                 "파일을 UTF-8로 저장하세요")]
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return errors + [_error(display, line, 1, "(file)", "the file has a NUL character: it is "
+                                "not a text file, or was saved damaged", "파일에 NUL 문자가 있습니다. "
+                                "텍스트 파일이 아니거나 손상되어 저장되었습니다",
+                                "save the page again as UTF-8 text", "페이지를 UTF-8 텍스트로 다시 "
+                                "저장하세요")]
     errors += check_front_matter(text, display)
     errors += check_placeholders(text, display)
     front = _FRONT.match(text) if text.startswith("---") else None
@@ -112,13 +121,39 @@ def check_page(path: Path, display: str, docs_dir: Path, languages: Sequence[str
     return errors
 
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+def page_text_as_mkdocs_reads_it(raw: bytes) -> str:
+    """A page's bytes as MkDocs reads them: UTF-8 with or without a
+    byte-order mark, universal newlines (a lone CR ends a line too), so that
+    the check and the build see the same lines and the same front matter.
+
+    >>> page_text_as_mkdocs_reads_it("\ufeff---\r\ntitle: x\r---\n".encode())
+    '---\ntitle: x\n---\n'
+    """
+    text = raw.decode("utf-8").removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# MkDocs' front matter (mkdocs.utils.meta.YAML_RE): closed by --- or by ...;
+# here also at the end of the file, so that an unclosed one is reported.
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(\n|\Z)", re.S)
+# Without ---, MkDocs reads leading "key: value" lines as MultiMarkdown page
+# settings and drops them from the page (mkdocs.utils.meta.META_RE).
+_MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
 
 
 def check_front_matter(text: str, display: str) -> list[LoadError]:
     """The front matter between the first two ``---`` lines, read like the
     data file (lines counted from the top of the page)."""
     if not text.startswith("---"):
+        meta = _MULTIMARKDOWN_META.match(text)
+        if meta:
+            return [_error(display, 1, 1, "(front matter)",
+                           f"MkDocs reads the first line '{meta.group(1)}: …' as a page setting and "
+                           "leaves it out of the page",
+                           f"MkDocs는 첫 줄 '{meta.group(1)}: …'을(를) 페이지 설정으로 읽고 페이지에서 "
+                           "빼 버립니다", "start the page with front matter between two '---' lines "
+                           "(title: …), or with a heading '# …'", "페이지를 '---' 두 줄 사이의 "
+                           "머리말(title: …)이나 제목 '# …'으로 시작하세요")]
         return []
     match = _FRONT.match(text)
     if match is None:
@@ -216,7 +251,10 @@ def check_content(docs_dir: Path, languages: Sequence[str], display: str | None 
                                  "게시하게 됩니다", "replace the link by a copy of the file, or "
                                  "delete it", "링크 대신 파일을 복사해 두거나 지우세요"))
             continue
-        if path.suffix != ".md" or not path.is_file():
+        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
+            continue  # MkDocs leaves out dot files, as git does most of them
+        if path.suffix != ".md":
+            errors += content_safety.file_problems(path, f"{folder}/{rel.as_posix()}")
             continue
         errors += check_page(path, f"{folder}/{rel.as_posix()}", docs_dir, languages)
     if print_texts:

@@ -132,11 +132,21 @@ class Inline:
         ...           '<form onsubmit="return false"><p style="color:red">', "p.html")
         >>> len(found.scripts), len(found.styles), found.problems
         (1, 1, ['p.html: inline event handler onsubmit=', 'p.html: style= attribute'])
+        >>> found.add('<article class="md-content__inner"><script>evil()</script></article>', "q.html")
+        >>> len(found.scripts), found.problems[-1]
+        (1, "q.html: inline script in the page's content")
         """
-        for attrs, body in _SCRIPT.findall(html):
+        content = _content_span(html)
+        for match in _SCRIPT.finditer(html):
+            attrs, body = match.group(1), match.group(2)
             kind = _TYPE.search(attrs)
             if _SRC.search(attrs) or (kind and kind.group(1).lower() not in _JS_TYPES):
                 continue  # a file, or data (JSON, JSON-LD) that is never run
+            if content[0] <= match.start() < content[1]:
+                # Written in a page, not by the theme: never allowed by a hash
+                # (guidebook check refuses it first; this is the second lock).
+                self.problems.append(f"{where}: inline script in the page's content")
+                continue
             self.scripts.add(csp_hash(body))
         for _attrs, body in _STYLE.findall(html):
             self.styles.add(csp_hash(body))
@@ -144,6 +154,24 @@ class Inline:
         markup = _SCRIPT.sub("", _STYLE.sub("", html))
         for tag in _TAG.findall(markup):
             self.problems += [f"{where}: {problem}" for problem in _tag_problems(tag)]
+
+
+_ARTICLE = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>", re.I)
+
+
+def _content_span(html: str) -> tuple[int, int]:
+    """Where the page's own content is in a built page: Material's
+    ``<article class="md-content__inner">`` (what the page's Markdown became),
+    or nowhere. Only scripts outside it, the theme's, are hashed.
+
+    >>> _content_span('<p><article class="md-content__inner md-typeset">x</article></p>')
+    (3, 50)
+    """
+    start = _ARTICLE.search(html)
+    if start is None:
+        return (0, 0)
+    end = html.rfind("</article>")
+    return (start.start(), end if end > start.start() else len(html))
 
 
 @functools.lru_cache(maxsize=1 << 16)
