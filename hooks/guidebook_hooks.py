@@ -17,7 +17,7 @@ from mkdocs.structure.toc import get_toc
 
 from guidebook.adapter import preview, theme
 from guidebook.build import page_text, postbuild, prepare
-from guidebook.checks import quality
+from guidebook.checks import content_safety, quality
 from guidebook.common.i18n import html_lang, site_language, translations, use_catalogs
 from guidebook.data.settings import Settings, SettingsError, load_settings
 from guidebook.forms import vendor
@@ -162,6 +162,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     language = config.theme["language"]
     generated = getattr(page, "guidebook_html", None)
     if generated is None:
+        # What the page's Markdown became, judged once more as rendered
+        # (before the lines' annotations, which the guide itself writes).
+        unsafe = content_safety.rendered_problems(
+            html, Path(page.file.abs_src_path or ""),
+            f"{prepare.shown(Path(config.docs_dir)).as_posix()}/{page.file.src_uri}")
+        if unsafe:
+            raise PluginError(str(prepare.DataError(tuple(unsafe))))
         return page_text.page_html(html, language, _published(config))
     page.toc = get_toc(theme.toc_tokens(generated))
     return page_text.page_html(generated, language, _published(config))

@@ -319,3 +319,12 @@ def test_the_csp_never_hashes_a_script_inside_a_page_s_content() -> None:
               'md-typeset"><p>x</p><script>alert(1)</script></article></body>', "help/index.html")
     assert found.scripts == {csp_hash(theme)}
     assert found.problems == ["help/index.html: inline script in the page's content"]
+
+
+def test_the_build_judges_the_html_mkdocs_rendered_once_more(tmp_path: Path) -> None:
+    source = tmp_path / "help.zh.md"
+    source.write_text("---\ntitle: 帮助\n---\n文字\n\n<video src=x></video>\n", encoding="utf-8")
+    [error] = content_safety.rendered_problems('<p>文字</p><video src="x"></video>', source,
+                                                "content/help.zh.md")
+    assert (error.file, error.line, error.column) == ("content/help.zh.md", 6, 1)
+    assert content_safety.rendered_problems("<p>文字</p>", source, "content/help.zh.md") == []

@@ -301,6 +301,23 @@ def page_problems(text: str, display: str, body_start: int = 0) -> list[LoadErro
     return errors
 
 
+def rendered_problems(html: str, source: Path, display: str) -> list[LoadError]:
+    """The second lock, for the build: what is unsafe in the HTML MkDocs
+    actually rendered from a hand-written page (after the hooks added its
+    lists and notices), each placed at its line of the source file. The
+    check before the build (:func:`page_problems`) should have refused it
+    already; this catches anything rendered differently from that check."""
+    found = html_problems(html)
+    if not found:
+        return []
+    try:
+        text = source.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+    except OSError:
+        text = ""
+    return [LoadError(display, *_position(text, unsafe.needle), "(page)", unsafe.en, unsafe.ko,
+                      unsafe.fix_en, unsafe.fix_ko) for unsafe in found]
+
+
 # ---- text that must be plain: titles, translated strings --------------------
 
 def has_markup(text: str) -> bool:
