@@ -328,3 +328,80 @@ def test_the_build_judges_the_html_mkdocs_rendered_once_more(tmp_path: Path) -> 
                                                 "content/help.zh.md")
     assert (error.file, error.line, error.column) == ("content/help.zh.md", 6, 1)
     assert content_safety.rendered_problems("<p>文字</p>", source, "content/help.zh.md") == []
+
+
+# ---- paths confined to the project; nothing fetched for print -----------------
+
+def _project(tmp_path: Path, guidebook: str) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "mkdocs.yml").write_text(
+        "site_name: x\ndocs_dir: content\nplugins:\n  - i18n:\n      languages:\n"
+        "        - locale: en\n          default: true\nextra:\n  guidebook:\n" + guidebook,
+        encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("guidebook, key, line", [
+    ("    data: ../elsewhere.yaml\n", "extra.guidebook.data", 10),
+    ("    forms: /etc\n", "extra.guidebook.forms", 10),
+    ("    search_words: ../words.yaml\n", "extra.guidebook.search_words", 10),
+    ("    print:\n      output_icc: /usr/share/color/icc/x.icc\n", "extra.guidebook.print.output_icc", 11),
+])
+def test_paths_from_the_settings_stay_in_the_project(tmp_path: Path, guidebook: str, key: str,
+                                                     line: int) -> None:
+    from guidebook.checks.inputs import check_all
+    from guidebook.data.settings import load_settings
+
+    project = _project(tmp_path, guidebook)
+    checked = check_all(load_settings(project / "mkdocs.yml", environ={}))
+    assert [(e.path, e.line) for e in checked.errors] == [(key, line)]
+    assert "프로젝트 폴더" in checked.errors[0].ko
+
+
+def test_a_content_folder_linked_from_elsewhere_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from guidebook.build import prepare
+    from guidebook.data.settings import load_settings
+
+    project = _project(tmp_path, "    data: data.yaml\n")
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", project / "content")
+    with pytest.raises(prepare.DataError) as raised:
+        prepare.prepare(load_settings(project / "mkdocs.yml", environ={}))
+    assert [(e.path, e.line) for e in raised.value.errors] == [("docs_dir", 2)]
+
+
+def test_print_fetches_nothing(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    from weasyprint import HTML
+
+    from guidebook.printing.pdf import no_fetching
+
+    asked: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+            asked.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"\x89PNG\r\n\x1a\n")
+    url = f"http://127.0.0.1:{server.server_port}"
+    html = (f'<link rel="stylesheet" href="{url}/x.css"><img src="{url}/x.png">'
+            f'<img src="{secret.as_uri()}"><p style="background: url({url}/y.png)">x</p>')
+    try:
+        HTML(string=html).render()
+        assert asked, "the test's server is not reached without the fetcher"
+        asked.clear()
+        HTML(string=html, url_fetcher=no_fetching()).render()
+        assert asked == []
+    finally:
+        server.shutdown()

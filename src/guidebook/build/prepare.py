@@ -17,7 +17,8 @@ from guidebook.forms.model import Form, load_forms
 from guidebook.data.load import LoadError, Loaded, load_file, load_model
 from guidebook.data.model import Dataset, validation_context
 from guidebook.build.pages import sync_form_pages, sync_generated_pages
-from guidebook.checks.inputs import check_catalogs, check_content, check_settings, shown
+from guidebook.checks.inputs import (check_catalogs, check_content, check_paths, check_settings,
+                                     shown)
 from guidebook.checks.quality import (Problem, by_role, data_problems, form_problems, is_stale, language_problems,
                       page_problems, publishable, site_url_problems)
 from guidebook.web.render import GENERATED_DIR
@@ -122,7 +123,7 @@ _content_cache: dict[tuple, tuple[LoadError, ...]] = {}
 def content_errors(settings: Settings) -> tuple[LoadError, ...]:
     """The problems of the pages, print texts and catalogs (guidebook/inputs.py),
     checked again only when one of those files changed."""
-    files = [p for p in settings.docs_dir.rglob("*.md")
+    files = [p for p in settings.docs_dir.rglob("*")  # pages, pictures, links: all are checked
              if p.relative_to(settings.docs_dir).parts[0] not in (GENERATED_DIR, FORMS_DIR)]
     files += sorted(settings.translations_dir.glob("*/LC_MESSAGES/*.po"))
     key = (settings.docs_dir, settings.languages, settings.make_pdfs,
@@ -157,6 +158,9 @@ def prepare(settings: Settings) -> Prepared:
     data_file, docs_dir, policy = settings.data_file, settings.docs_dir, settings.guidebook.release
     ref = settings.reference_date
     new = settings.guidebook.new_languages
+    outside = check_paths(settings)
+    if outside:  # read nothing from outside the project
+        raise DataError(tuple(outside))
     loaded = loaded_cached(data_file, settings.languages, new)
     errors = list(loaded.errors)
     try:

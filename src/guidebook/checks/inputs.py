@@ -373,32 +373,71 @@ def shown(path: Path) -> Path:
         return path
 
 
-def check_settings(settings: Settings) -> list[LoadError]:
-    """What mkdocs.yml names for the build (its site_url is checked by
-    load_settings): print pictures inside the project, PNG or SVG, without scripts or
-    references (read before WeasyPrint ever sees them)."""
+def _config_lines(settings: Settings) -> tuple[str, list[str]]:
     config = settings.root / "mkdocs.yml"
-    display = shown(config).as_posix()
     lines = config.read_text(encoding="utf-8").splitlines() if config.is_file() else []
+    return shown(config).as_posix(), lines
 
-    def line_of(pattern: str) -> int:
-        return next((n for n, row in enumerate(lines, start=1) if re.match(pattern, row)), 1)
 
+def _line_of(lines: list[str], pattern: str) -> int:
+    return next((n for n, row in enumerate(lines, start=1) if re.match(pattern, row)), 1)
+
+
+def check_paths(settings: Settings) -> list[LoadError]:
+    """Every folder and file mkdocs.yml names for the build to read is inside
+    the project (the folder of mkdocs.yml), links resolved: checked before any
+    of them is read, so that nothing from elsewhere is read, let alone published."""
+    display, lines = _config_lines(settings)
+    root = settings.root.resolve()
+    named = {"docs_dir": (r"docs_dir\s*:", settings.docs_dir),
+             "extra.guidebook.data": (r"\s+data\s*:", settings.data_file),
+             "extra.guidebook.forms": (r"\s+forms\s*:", settings.forms_dir),
+             "extra.guidebook.search_words": (r"\s+search_words\s*:", settings.search_words_file),
+             "extra.guidebook.print.output_icc": (r"\s+output_icc\s*:",
+                                                  settings.root / settings.guidebook.print.output_icc
+                                                  if settings.guidebook.print.output_icc else None)}
+    if settings.forms_dir.is_dir():  # each form, in case one is a link to elsewhere
+        named |= {f"extra.guidebook.forms ({form.name})": (r"\s+forms\s*:", form)
+                  for form in sorted(settings.forms_dir.glob("*.yaml"))}
     errors = []
+    for key, (pattern, path) in named.items():
+        if path is not None and not path.resolve().is_relative_to(root):
+            errors.append(LoadError(display, _line_of(lines, pattern), 1, key,
+                                    f"'{path}' is outside the project folder ({root})",
+                                    f"'{path}'은(는) 프로젝트 폴더({root}) 밖에 있습니다",
+                                    "name a path inside the project, relative to mkdocs.yml (a "
+                                    "link to a folder elsewhere counts as elsewhere)",
+                                    "프로젝트 안의 경로를 mkdocs.yml 기준으로 쓰세요 (다른 곳을 "
+                                    "가리키는 링크도 프로젝트 밖입니다)"))
+    return errors
+
+
+def check_settings(settings: Settings, confine_paths: bool = True) -> list[LoadError]:
+    """What mkdocs.yml names for the build (its site_url is checked by
+    load_settings): paths inside the project (:func:`check_paths`); print
+    pictures inside it too, PNG or SVG, without scripts or references (read
+    before WeasyPrint ever sees them)."""
+    display, lines = _config_lines(settings)
+    errors = check_paths(settings) if confine_paths else []
     pictures = settings.guidebook.print
     for key in ("emblem", "cover_image"):
         for problem in content_safety.picture_problems(settings.root, getattr(pictures, key), key,
                                                        display):
-            errors.append(LoadError(problem.file, line_of(rf"\s*{key}\s*:"), 1, problem.path,
+            errors.append(LoadError(problem.file, _line_of(lines, rf"\s*{key}\s*:"), 1, problem.path,
                                     problem.en, problem.ko, problem.fix_en, problem.fix_ko))
     return errors
 
 
-def check_all(settings: Settings) -> Checked:
-    """Every input of the build, every problem at once."""
+def check_all(settings: Settings, confine_paths: bool = True) -> Checked:
+    """Every input of the build, every problem at once. ``confine_paths``
+    false: the data file or pages were named on the command line, and may be
+    anywhere."""
     from guidebook.forms.model import load_forms  # forms imports load; kept lazy for import order
 
     new = settings.guidebook.new_languages
+    outside = check_paths(settings) if confine_paths else []
+    if outside:  # nothing is read from outside the project
+        return Checked(Loaded(None, tuple(outside)), (), tuple(outside))
     data = load_file(shown(settings.data_file), settings.languages, new)
     forms = load_forms(shown(settings.forms_dir), settings.languages, new)
     errors = [*data.errors, *forms.errors]
@@ -406,6 +445,6 @@ def check_all(settings: Settings) -> Checked:
                             shown(settings.docs_dir).as_posix(), settings.make_pdfs)
     errors += check_catalogs(settings.translations_dir, settings.languages,
                              shown(settings.translations_dir).as_posix())
-    errors += check_settings(settings)
+    errors += check_settings(settings, confine_paths)
     return Checked(data, forms.forms, tuple(errors))
 

@@ -65,10 +65,19 @@ def _check_tools(profile: PrintProfile) -> None:
                        f"(extra.guidebook.print.output_icc)")
 
 
+def no_fetching() -> object:
+    """WeasyPrint's fetcher for the print HTML: ``data:`` URLs only (the
+    pictures are embedded). Nothing is fetched from another host or read
+    from a file named in the HTML, whatever a page or an SVG says."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+
+
 def _single_page(html: str) -> object:
     from weasyprint import HTML
 
-    return HTML(string=html).render().pages[0]
+    return HTML(string=html, url_fetcher=no_fetching()).render().pages[0]
 
 
 def _blank_html(job: PdfJob) -> str:
@@ -90,7 +99,7 @@ def render_job(job: PdfJob) -> PdfResult:
 
     started = time.perf_counter()
     _check_tools(job.profile)
-    document = HTML(string=job.html).render()
+    document = HTML(string=job.html, url_fetcher=no_fetching()).render()
     pages = list(document.pages)
     missing = -len(pages) % 4 if job.booklet else 0
     fillers = missing - 1 if missing > 1 and job.filler_html else 0
