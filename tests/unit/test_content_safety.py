@@ -405,3 +405,63 @@ def test_print_fetches_nothing(tmp_path: Path) -> None:
         assert asked == []
     finally:
         server.shutdown()
+
+
+# ---- catalogs checked like gettext; the build never stops on one --------------
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+GOOD = ('\n#, python-format\nmsgid "Updated %(date)s"\nmsgstr "更新 %(date)s"\n\n'
+        'msgid "Search this guide"\nmsgstr "搜索"\n')
+
+
+def _catalogs(tmp_path: Path, zh: str | bytes) -> Path:
+    root = tmp_path / "translations"
+    for lang in LANGS[1:]:
+        folder = root / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        data = zh if lang == "zh" else HEADER + GOOD
+        (folder / "messages.po").write_bytes(data if isinstance(data, bytes) else data.encode())
+    return root
+
+
+@pytest.mark.parametrize("zh, line, english_in_build", [
+    (HEADER + GOOD.replace('"搜索"', '"搜索\\" onfocus=\\"alert(1)"'), 9, "Search this guide"),  # ends an attribute
+    (HEADER + GOOD.replace('"更新 %(date)s"', '"更新"'), 6, "Updated %(date)s"),  # the date left out
+    (HEADER + GOOD.replace('"更新 %(date)s"', '"更新 %(date)999999999s"'), 6, "Updated %(date)s"),  # gigabytes
+    (HEADER + '\n#, python-format\nmsgid "%s of %s"\nmsgstr "%s"\n', 6, None),
+    (HEADER + '\nmsgid "Search this guide"\nmsgstr "搜索 100%"\n', 5, None),  # Jinja formats it
+    (HEADER + '\nmsgid "{count} found"\nmsgstr "找到"\n', 5, None),
+    (HEADER + GOOD + GOOD, 13, None),  # twice: msgfmt refuses the catalog
+    (HEADER.replace("UTF-8", "NOPE") + GOOD, 3, None),  # Python knows no such codec
+    (HEADER.replace("UTF-8", "ISO-8859-1") + GOOD, 3, None),
+    (HEADER + '"Plural-Forms: nplurals=2; plural=__import__(\'os\').system(\'id\');\\n"\n' + GOOD, 4, None),
+    (HEADER + '"Plural-Forms: nplurals=x; plural=((;\\n"\n' + GOOD, 4, None),
+    (HEADER.encode() + b'\nmsgid "Search this guide"\nmsgstr "\xff\xfe"\n', 6, None),  # not UTF-8
+])
+def test_catalog_mistakes_are_found_at_their_line_and_never_stop_the_build(
+        tmp_path: Path, zh: str | bytes, line: int, english_in_build: str | None) -> None:
+    from guidebook.common import i18n
+
+    root = _catalogs(tmp_path, zh)
+    errors = check_catalogs(root, LANGS)
+    assert [(e.file, e.line) for e in errors][:1] == [("translations/zh/LC_MESSAGES/messages.po", line)]
+    assert all(e.fix_en and e.fix_ko for e in errors)
+    tr = i18n.translations("zh", root)  # compiles; must not raise
+    shown = tr.gettext("Search this guide")
+    assert '"' not in shown
+    if english_in_build is not None:  # the bad entry falls back to its English text
+        assert tr.gettext(english_in_build) == english_in_build
+    assert (tr.gettext("Updated %(date)s") % {"date": "1"}).endswith("1")
+
+
+def test_a_catalog_of_another_folder_is_checked_too(tmp_path: Path) -> None:
+    root = _catalogs(tmp_path, HEADER + GOOD)
+    (root / "en" / "LC_MESSAGES").mkdir(parents=True)  # the build would compile and use it
+    (root / "en" / "LC_MESSAGES" / "messages.po").write_text(
+        HEADER + '\nmsgid "Search this guide"\nmsgstr "<img src=x onerror=alert(1)>"\n', encoding="utf-8")
+    [error] = check_catalogs(root, LANGS)
+    assert (error.file, error.line) == ("translations/en/LC_MESSAGES/messages.po", 5)
+
+
+def test_the_guide_s_own_catalogs_pass() -> None:
+    assert check_catalogs(ROOT / "translations", LANGS) == []

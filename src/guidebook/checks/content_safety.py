@@ -335,6 +335,13 @@ STRING_PROBLEMS = {
     "format": ("the translation's % placeholders do not match the English text (write a lone % "
                "as %%)", "번역문의 % 자리표시자가 영어 원문과 맞지 않습니다 (% 기호 하나는 %%로 "
                "쓰세요)"),
+    "quote": ('the translation has a straight double quote " the English text does not have: the '
+              "site prints this text inside HTML attributes, where it would end the attribute",
+              '번역문에 영어 원문에 없는 곧은 큰따옴표(")가 있습니다. 사이트는 이 글을 HTML 속성 '
+              "안에 넣으므로 속성이 그 자리에서 끝나 버립니다 (“ ”나 « »를 쓰세요)"),
+    "missing": ("the translation leaves out a placeholder of the English text, so the page would "
+                "lose what it stands for (a date, a number)", "번역문에 영어 원문의 자리표시자가 "
+                "빠졌습니다. 페이지에서 그 값(날짜, 숫자 등)이 사라집니다"),
 }
 
 

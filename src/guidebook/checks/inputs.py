@@ -13,6 +13,7 @@ can type reaches the build as a traceback.
 from __future__ import annotations
 
 import difflib
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from babel.messages.pofile import PoFileError, read_po
 from pydantic import ConfigDict
 
 from guidebook.checks import content_safety
+from guidebook.common.i18n import plural_problem
 from guidebook.data.load import LoadError, Loaded, load_bytes, load_file
 from guidebook.data.model import PLACE_KINDS, Strict, Text
 from guidebook.web.render import (EXAMPLE, GENERATED_DIR, HELP_DESK_LISTS, LINES_ARGS, PLACEHOLDER,
@@ -279,11 +281,15 @@ _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
 
 
 def check_catalogs(root: Path, languages: Sequence[str], display: str = "translations") -> list[LoadError]:
-    """Each site language's catalog reads, and no translation names a value
-    its English text does not have (``%(date)s`` written ``%(data)s`` would
-    stop the build)."""
+    """Each catalog reads as gettext reads it (UTF-8, a plural rule gettext
+    accepts, no message twice, quotes closed), and no translation would break
+    a page or the build: placeholders as in the English text (``%(date)s``
+    written ``%(data)s`` would stop the build), no markup or stray quote.
+    Every site language but the default must have one; any other catalog in
+    the folder is checked too, as the build would compile it."""
     errors = []
-    for lang in languages[1:]:
+    present = sorted(p.parent.parent.name for p in root.glob(f"*/LC_MESSAGES/messages.po"))
+    for lang in [*languages[1:], *(code for code in present if code not in languages[1:])]:
         path = root / lang / "LC_MESSAGES" / "messages.po"
         shown = f"{display}/{lang}/LC_MESSAGES/messages.po"
         if not path.exists():
@@ -292,43 +298,161 @@ def check_catalogs(root: Path, languages: Sequence[str], display: str = "transla
                                  "create it with pybabel init (docs/translators.en.md)",
                                  "pybabel init으로 만드세요 (docs/translators.ko.md)"))
             continue
-        errors += _unclosed_quotes(path, shown)
         try:
-            with path.open("rb") as f:
-                catalog = read_po(f, abort_invalid=True)
-        except (PoFileError, UnicodeDecodeError, ValueError) as exc:
-            errors.append(_error(shown, getattr(exc, "lineno", 1) or 1, 1, "(file)",
-                                 "the catalog cannot be read", "번역 카탈로그를 읽을 수 없습니다",
-                                 "check the quotes of msgid and msgstr on this line, or restore "
-                                 "the file", "이 줄의 msgid, msgstr 따옴표를 확인하거나 파일을 되돌리세요"))
+            errors += _check_catalog(path, shown)
+        except Exception:  # noqa: BLE001 - whatever the file holds, a message, not a traceback
+            errors.append(_error(shown, 1, 1, "(file)", "the catalog cannot be read",
+                                 "번역 카탈로그를 읽을 수 없습니다", "restore the file from git and "
+                                 "translate again", "git에서 파일을 되돌린 뒤 다시 번역하세요"))
+    return errors
+
+
+def _check_catalog(path: Path, shown: str) -> list[LoadError]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [_error(shown, raw[:exc.start].count(b"\n") + 1, 1, "(file)",
+                       "the catalog is not UTF-8 text", "번역 카탈로그가 UTF-8 텍스트가 아닙니다",
+                       "save it as UTF-8 (Poedit: Catalog > Properties > UTF-8)",
+                       "UTF-8로 저장하세요 (Poedit: 카탈로그 > 속성 > UTF-8)")]
+    lines = text.splitlines()
+    errors = _unclosed_quotes(lines, shown) + _header_problems(lines, shown) + _duplicates(lines, shown)
+    if errors:
+        return errors  # Babel would misread what follows
+    try:
+        catalog = read_po(io.StringIO(text), abort_invalid=True)
+    except (PoFileError, ValueError, LookupError) as exc:
+        return [_error(shown, getattr(exc, "lineno", 1) or 1, 1, "(file)",
+                       "the catalog cannot be read", "번역 카탈로그를 읽을 수 없습니다",
+                       "check the quotes of msgid and msgstr on this line, or restore "
+                       "the file", "이 줄의 msgid, msgstr 따옴표를 확인하거나 파일을 되돌리세요")]
+    for message in catalog:
+        if not message.id or not message.string:
             continue
-        for message in catalog:
-            if not message.id or not message.string:
-                continue
-            ids = message.id if isinstance(message.id, tuple) else (message.id,)
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            known = {a or b for i in ids for a, b in _PLACEHOLDER.findall(i)}
-            before = len(errors)
-            for string in strings:
-                for a, b in _PLACEHOLDER.findall(string or ""):
-                    name = a or b
-                    if name not in known:
-                        errors.append(_error(
-                            shown, message.lineno or 1, 1, "msgstr",
-                            f"the translation names '{name}', which the English text does not have "
-                            f"({', '.join(sorted(known)) or 'none'})",
-                            f"번역문의 '{name}'은(는) 영어 원문에 없는 자리표시자입니다",
-                            "copy the %(…)s placeholders from the msgid exactly",
-                            "msgid의 %(…)s 자리표시자를 그대로 복사하세요"))
-            problems = (content_safety.string_problem(ids[0], string or "", "python-format" in message.flags)
-                        for string in strings)
-            broken = None if len(errors) > before else next((p for p in problems if p), None)
-            if broken:
+        plural = isinstance(message.id, tuple)
+        ids = message.id if plural else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        known = {a or b for i in ids for a, b in _PLACEHOLDER.findall(i)}
+        before = len(errors)
+        for string in strings:
+            for a, b in _PLACEHOLDER.findall(string or ""):
+                name = a or b
+                if name not in known:
+                    errors.append(_error(
+                        shown, message.lineno or 1, 1, "msgstr",
+                        f"the translation names '{name}', which the English text does not have "
+                        f"({', '.join(sorted(known)) or 'none'})",
+                        f"번역문의 '{name}'은(는) 영어 원문에 없는 자리표시자입니다",
+                        "copy the %(…)s placeholders from the msgid exactly",
+                        "msgid의 %(…)s 자리표시자를 그대로 복사하세요"))
+        if len(errors) > before:
+            continue
+        for form, string in enumerate(strings):
+            english = ids[-1] if plural and form else ids[0]
+            broken = content_safety.string_problem(english, string or "",
+                                                   "python-format" in message.flags)
+            if broken and not (plural and broken == content_safety.STRING_PROBLEMS["missing"]):
                 errors.append(_error(shown, message.lineno or 1, 1, "msgstr", broken[0], broken[1],
                                      "copy the placeholders from the msgid exactly, write no HTML "
-                                     "the msgid does not have; until then the English text is shown",
-                                     "msgid의 자리표시자를 그대로 옮기고, msgid에 없는 HTML은 쓰지 "
-                                     "마세요. 고칠 때까지는 영어 원문이 나갑니다"))
+                                     "or \" the msgid does not have; until then the English text is "
+                                     "shown", "msgid의 자리표시자를 그대로 옮기고, msgid에 없는 HTML이나 "
+                                     "\"는 쓰지 마세요. 고칠 때까지는 영어 원문이 나갑니다"))
+                break
+    return errors
+
+
+def _header_fields(lines: list[str]) -> list[tuple[int, str]]:
+    """The header's fields (``Plural-Forms: …``), each with the line it starts
+    on; a field may run over several quoted lines."""
+    fields: list[tuple[int, str]] = []
+    inside, pending = False, ""
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not inside:
+            if re.fullmatch(r'msgstr\s+""', stripped) and any(
+                    re.fullmatch(r'msgid\s+""', row.strip()) for row in lines[max(0, number - 3):number - 1]):
+                inside = True
+            continue
+        more = _PO_CONTINUED.match(line)
+        if not more:
+            break
+        for part in re.split(r"(?<!\\)(\\n)", more.group(1)):
+            if part == "\\n":
+                pending = ""
+                continue
+            if not pending and part:
+                fields.append((number, part))
+            elif part:
+                fields[-1] = (fields[-1][0], fields[-1][1] + part)
+            pending = pending + part
+    return fields
+
+
+def _header_problems(lines: list[str], shown: str) -> list[LoadError]:
+    """The header's charset (UTF-8 only: the build reads every catalog so)
+    and plural rule (gettext evaluates it: C arithmetic on n only)."""
+    errors = []
+    for number, field in _header_fields(lines):
+        name, _, value = field.partition(":")
+        charset = re.search(r"charset=([^\s;]+)", value)
+        if name.strip().lower() == "content-type" and charset and charset.group(1).lower().replace(
+                "_", "-") not in ("utf-8", "utf8"):
+            errors.append(_error(shown, number, 1, "(header)",
+                                 f"the catalog says its charset is '{charset.group(1)}'; the guide "
+                                 "reads every catalog as UTF-8", f"카탈로그 머리글의 문자 집합이 "
+                                 f"'{charset.group(1)}'입니다. 안내서는 모든 카탈로그를 UTF-8로 읽습니다",
+                                 "write charset=UTF-8 and save the file as UTF-8",
+                                 "charset=UTF-8로 쓰고 파일을 UTF-8로 저장하세요"))
+        if name.strip().lower() == "plural-forms" and (problem := plural_problem(value)):
+            errors.append(_error(shown, number, 1, "(header)",
+                                 f"the Plural-Forms header cannot be used: {problem}",
+                                 "Plural-Forms 머리글을 쓸 수 없습니다 (gettext 규칙이 아닙니다)",
+                                 "copy the line from the catalog pybabel init made for this "
+                                 "language (CLDR's rule)", "이 언어로 pybabel init이 만든 카탈로그의 "
+                                 "줄을 그대로 복사하세요 (CLDR 규칙)"))
+    return errors
+
+
+_PO_KEYWORD = re.compile(r'^\s*(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(.*)"\s*$')
+_PO_CONTINUED = re.compile(r'^\s*"(.*)"\s*$')
+
+
+def _duplicates(lines: list[str], shown: str) -> list[LoadError]:
+    """A message defined twice (msgfmt refuses the catalog; Babel keeps the
+    last one without a word)."""
+    errors, seen = [], {}
+    context, msgid, start, field = None, None, 0, None
+
+    def close() -> None:
+        if msgid:  # the header (msgid "") may not repeat either, but gettext says so itself
+            key = (context, msgid)
+            if key in seen:
+                errors.append(_error(shown, start, 1, "msgid",
+                                     f"this message is already translated on line {seen[key]}",
+                                     f"이 메시지는 이미 {seen[key]}행에서 번역되어 있습니다",
+                                     "keep one of the two entries", "둘 중 하나만 남기세요"))
+            else:
+                seen[key] = start
+
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith("#~"):
+            continue  # obsolete entries
+        keyword = _PO_KEYWORD.match(line)
+        if keyword:
+            name, value = keyword.groups()
+            if name == "msgctxt" or (name == "msgid" and field != "msgctxt"):
+                close()
+                context, msgid, start = (value, None, number) if name == "msgctxt" else (None, None, number)
+            if name == "msgid":
+                msgid = value
+            field = name
+        elif (more := _PO_CONTINUED.match(line)) and field in ("msgid", "msgctxt"):
+            if field == "msgid":
+                msgid = (msgid or "") + more.group(1)
+            else:
+                context = (context or "") + more.group(1)
+    close()
     return errors
 
 
@@ -336,14 +460,10 @@ _PO_LINE = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)
 _PO_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
 
 
-def _unclosed_quotes(path: Path, shown: str) -> list[LoadError]:
+def _unclosed_quotes(lines: list[str], shown: str) -> list[LoadError]:
     """Lines of a catalog whose quoted text is not closed (gettext's parser
     stops there; Babel's silently drops the last character)."""
     errors = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        return []  # reported by the reader below
     for number, line in enumerate(lines, start=1):
         match = _PO_LINE.match(line)
         if match and not line.lstrip().startswith("#") and not _PO_STRING.match('"' + match.group(1)):

@@ -7,6 +7,7 @@ locale (``zh_Hans_CN``) and the BCP 47 tag used in HTML (``zh-Hans``).
 
 from __future__ import annotations
 
+import io
 import re
 
 import datetime as _dt
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -152,6 +154,32 @@ def catalog_path(lang: str, suffix: str = ".po", root: Path | None = None) -> Pa
     return catalogs_root(root) / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
 
 
+def _readable_catalog(po: Path, lang: str) -> Catalog:
+    """A catalog as the build may use it, whatever a translator wrote: a
+    translation that would break a page is left out (the English shows), a
+    plural rule gettext would refuse is replaced by CLDR's, and a file that
+    cannot be read at all gives an empty catalog (all English). ``guidebook
+    check`` reports each of these at its line."""
+    try:
+        locale = site_language(lang).cldr
+    except Exception:  # noqa: BLE001 - a folder that is not a site language
+        locale = None
+    try:
+        text = po.read_bytes().decode("utf-8", errors="replace")
+        catalog = read_po(io.StringIO(text), locale=locale)
+        catalog.charset = "utf-8"
+        if catalog._num_plurals is not None or catalog._plural_expr is not None:  # noqa: SLF001
+            header = f"nplurals={catalog._num_plurals}; plural={catalog._plural_expr};"  # noqa: SLF001
+            if plural_problem(header):
+                catalog._num_plurals = catalog._plural_expr = None  # noqa: SLF001 - CLDR's rule
+        for message in catalog:  # a translation that would break a page: the English instead
+            if message.id and broken_translation(message):
+                message.string = ("",) * len(message.string) if isinstance(message.string, tuple) else ""
+        return catalog
+    except Exception:  # noqa: BLE001 - nothing a translator writes may stop the build
+        return Catalog(locale=locale, charset="utf-8")
+
+
 def compile_catalogs(root: Path | None = None) -> list[Path]:
     """Compile every ``<lang>/LC_MESSAGES/messages.po`` under ``root`` to ``.mo``
     when the ``.mo`` is stale.
@@ -165,11 +193,7 @@ def compile_catalogs(root: Path | None = None) -> list[Path]:
         mo = po.with_suffix(".mo")
         if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
             continue
-        with po.open("rb") as f:
-            catalog = read_po(f, locale=site_language(lang).cldr)
-        for message in catalog:  # a translation that would break a page: the English instead
-            if message.id and broken_translation(message):
-                message.string = ("",) * len(message.string) if isinstance(message.string, tuple) else ""
+        catalog = _readable_catalog(po, lang)
         tmp = mo.with_suffix(".mo.tmp")
         with tmp.open("wb") as f:
             write_mo(f, catalog, use_fuzzy=False)
@@ -180,37 +204,115 @@ def compile_catalogs(root: Path | None = None) -> list[Path]:
 
 # HTML in a text meant to be plain: a tag or a character reference.
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+# A printf-style placeholder as Python's % operator reads it (named or not).
+PERCENT = re.compile(r"%(?:\((?P<name>[^)]*)\))?(?P<flags>[#0\- +]*)(?P<width>\*|\d+)?"
+                     r"(?:\.(?P<precision>\*|\d+))?[hlL]?(?P<conversion>[diouxXeEfFgGcrsa%])")
+BRACES = re.compile(r"\{(\w+)\}")  # {count}: filled in by the site's scripts
+
+
+def percent_placeholders(text: str) -> list[tuple[str | None, str]] | None:
+    """The % placeholders of a text as (name, conversion), ``%%`` left out;
+    None when a % starts no valid placeholder or a width is absurd (Python's
+    % would fail, or build a string of gigabytes).
+
+    >>> percent_placeholders("%(date)s, %d of 100%%"), percent_placeholders("up to 50%")
+    ([('date', 's'), (None, 'd')], None)
+    >>> percent_placeholders("100% sure")  # '% s' is a placeholder to Python
+    [(None, 's')]
+    >>> percent_placeholders("%(date)999999999s")
+    """
+    found, at = [], 0
+    while (at := text.find("%", at)) >= 0:
+        match = PERCENT.match(text, at)
+        if match is None:
+            return None
+        width, precision = match.group("width") or "", match.group("precision") or ""
+        if len(width.lstrip("0")) > 2 or len(precision.lstrip("0")) > 2 or "*" in width + precision:
+            return None
+        if match.group("conversion") != "%":
+            found.append((match.group("name"), match.group("conversion")))
+        at = match.end()
+    return found
 
 
 def translation_problem(msgid: str, msgstr: str, python_format: bool) -> str | None:
-    """Why a translation would break a page or the build: ``"markup"`` (HTML
-    its English text does not have) or ``"format"`` (% placeholders that do
-    not format with the English text's values); None when it is fine.
+    """Why a translation would break a page or the build, or lose what the
+    English text says: ``"markup"`` (HTML its English text does not have),
+    ``"quote"`` (a ``"`` the English has not: the theme prints translations
+    inside attributes, unescaped), ``"format"`` (% placeholders that do not
+    format with the English text's values, or a stray %), ``"missing"`` (a
+    placeholder of the English text left out); None when it is fine.
 
     >>> translation_problem("Updated %(date)s", "更新 %(date)s 100%", True)
     'format'
     >>> translation_problem("Help", "<b>帮助</b>", False), translation_problem("Help", "帮助", False)
     ('markup', None)
+    >>> translation_problem("Search", 'x" onfocus="alert(1)', False)
+    'quote'
+    >>> translation_problem("Updated %(date)s", "更新", True), translation_problem("{n} found", "找到", False)
+    ('missing', 'missing')
     """
     if not msgstr:
         return None
     if MARKUP.search(msgstr) and not MARKUP.search(msgid):
         return "markup"
-    names = {n: 1 for n in re.findall(r"%\((\w+)\)", msgid)}  # 1 formats as %s, %d and %f
-    if python_format or names:
-        try:
-            msgstr % names if names else msgstr % ()
-        except (KeyError, ValueError, TypeError):
+    if '"' in msgstr and '"' not in msgid:
+        return "quote"
+    english = percent_placeholders(msgid)
+    if python_format or "%" in msgid or "%" in msgstr:
+        # Jinja's gettext formats every string with %, with or without values.
+        translated = percent_placeholders(msgstr)
+        if translated is None or english is None:
             return "format"
+        named = {name for name, _ in english if name is not None}
+        if named or any(name is not None for name, _ in translated):
+            conversions = dict(english)
+            if any(name is None or name not in named or conversions[name] != conversion
+                   for name, conversion in translated):
+                return "format"
+            if named - {name for name, _ in translated}:
+                return "missing"
+        elif [c for _, c in translated] != [c for _, c in english]:
+            return "format"
+    if set(BRACES.findall(msgid)) - set(BRACES.findall(msgstr)):
+        return "missing"
     return None
 
 
 def broken_translation(message) -> bool:  # noqa: ANN001 - a babel Message
-    """Whether any form of a catalog message has a :func:`translation_problem`."""
+    """Whether any form of a catalog message has a :func:`translation_problem`
+    (a plural form may leave its number out: "One result")."""
     ids = message.id if isinstance(message.id, tuple) else (message.id,)
     strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    return any(translation_problem(ids[0], string or "", "python-format" in message.flags)
-               for string in strings)
+    plural = isinstance(message.id, tuple)
+    return any(problem for string in strings
+               if (problem := translation_problem(ids[-1] if plural else ids[0], string or "",
+                                                  "python-format" in message.flags))
+               and not (plural and problem == "missing"))
+
+
+def plural_problem(header: str) -> str | None:
+    """What is wrong with a catalog's ``Plural-Forms`` header value, or None.
+    gettext evaluates the expression: only C's arithmetic on ``n`` is allowed.
+
+    >>> plural_problem("nplurals=2; plural=(n != 1);"), plural_problem("nplurals=2; plural=__import__('os');")
+    (None, 'the plural expression is not gettext C arithmetic on n')
+    """
+    import gettext
+
+    match = re.fullmatch(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*", header)
+    if not match:
+        return "write it as nplurals=N; plural=EXPRESSION;"
+    count = int(match.group(1))
+    if not 1 <= count <= 6:
+        return "nplurals must be between 1 and 6"
+    try:
+        rule = gettext.c2py(match.group(2))
+        if any(not 0 <= rule(n) < count for n in range(0, 1001)):
+            return f"the plural expression gives a form outside 0…{count - 1}"
+    except (ValueError, RecursionError, ZeroDivisionError, OverflowError):
+        return "the plural expression is not gettext C arithmetic on n"
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -219,8 +321,11 @@ def _translations(lang: str, root: Path, stamp: int) -> NullTranslations:
     if not mo.exists():
         # English msgids are the English text: English has no catalog.
         return NullTranslations()
-    with mo.open("rb") as f:
-        return Translations(f, domain=DOMAIN)
+    try:
+        with mo.open("rb") as f:
+            return Translations(f, domain=DOMAIN)
+    except Exception:  # noqa: BLE001 - a damaged .mo: English rather than no build
+        return NullTranslations()
 
 
 def translations(lang: str, root: Path | None = None) -> NullTranslations:
