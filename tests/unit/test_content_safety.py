@@ -465,3 +465,35 @@ def test_a_catalog_of_another_folder_is_checked_too(tmp_path: Path) -> None:
 
 def test_the_guide_s_own_catalogs_pass() -> None:
     assert check_catalogs(ROOT / "translations", LANGS) == []
+
+
+# ---- front matter in every language --------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_broken_front_matter_is_found_at_its_line_in_every_language(tmp_path: Path, lang: str,
+                                                                   bom: str) -> None:
+    docs = tmp_path / "content"
+    docs.mkdir()
+    (docs / f"help.{lang}.md").write_text(bom + "---\ntitle: Help\ndescription: 'unclosed\n---\n\nText\n",
+                                          encoding="utf-8")
+    [error] = check_content(docs, LANGS, "content", print_texts=False)
+    assert (error.file, error.line) == (f"content/help.{lang}.md", 3)
+    assert error.fix_ko
+    (docs / f"help.{lang}.md").write_text(bom + "---\r\ntitle: Help\r\n---\r\n\r\nText\r\n",
+                                          encoding="utf-8")
+    assert check_content(docs, LANGS, "content", print_texts=False) == []
+
+
+def test_front_matter_that_is_not_a_group_of_fields(tmp_path: Path) -> None:
+    for number, front in enumerate(("- a\n- b\n", "just words\n", "title: x\ntitle: y\n")):
+        [error] = _one_page(tmp_path / str(number), f"---\n{front}---\nText\n".encode())
+        assert error.line in (2, 3) and error.path != "(page)"
+
+
+def test_a_release_reads_front_matter_as_mkdocs_does(tmp_path: Path) -> None:
+    from guidebook.checks.quality import front_matter
+
+    path = tmp_path / "help.zh.md"
+    path.write_bytes("\ufeff---\r\ntitle: 帮助\r\ntranslation_review: reviewed\r\n...\r\nText\r\n".encode())
+    assert front_matter(path) == {"title": "帮助", "translation_review": "reviewed"}

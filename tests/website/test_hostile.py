@@ -66,7 +66,41 @@ def _symlink(project: Path) -> str:
     return "content/secret.en.md:"
 
 
+def _front_matter(project: Path) -> str:
+    path = project / "content" / "help.ar.md"
+    text = path.read_text(encoding="utf-8").replace("title:", "title: [unclosed\nx_title:", 1)
+    path.write_bytes("\ufeff".encode() + text.encode())
+    return "content/help.ar.md:"
+
+
+def _html_file(project: Path) -> str:
+    (project / "content" / "offer.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    return "content/offer.html:1:1"
+
+
+def _plural_rule(project: Path) -> str:
+    where = _catalog(project)  # the catalogs copied, as there
+    path = project / "translations" / "ru" / "LC_MESSAGES" / "messages.po"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Plural-Forms: nplurals=3; plural=(',
+                                 '"Plural-Forms: nplurals=3; plural=__import__(\'os\') + (', 1),
+                    encoding="utf-8")
+    return where.replace("/zh/", "/ru/")
+
+
+def _data_outside(project: Path) -> str:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    data: data/institutions.yaml", "    data: /etc/passwd", 1),
+                      encoding="utf-8")
+    return "mkdocs.yml:"
+
+
 CASES = {
+    "front matter with a byte-order mark": _front_matter,
+    "html file in the content folder": _html_file,
+    "plural rule": _plural_rule,
+    "data file outside the project": _data_outside,
     "script": lambda p: _page(p, "<script>alert(1)</script>"),
     "unquoted handler": lambda p: _page(p, "<span onmouseover=alert(1)>x</span>"),
     "javascript link": lambda p: _page(p, "[x](javascript:alert(1))"),

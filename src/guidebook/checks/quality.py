@@ -297,8 +297,8 @@ def front_matter(path: Path) -> dict:
     """A page's front matter; empty when it cannot be read (guidebook/inputs.py
     reports why, with the line, before anything relies on it)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        match = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
+        text = path.read_text(encoding="utf-8-sig")  # universal newlines, as MkDocs reads it
+        match = re.match(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", text, re.S)
         data = yaml.safe_load(match.group(1)) if match else None
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
