@@ -129,7 +129,37 @@ def curly_telegram(p: Path) -> None:
     edit(p / "data/institutions.yaml", 'telegram: "@testeye"', "telegram: “@testeye”")
 
 
+def site_url_with_a_quote(p: Path) -> None:
+    edit(p / "mkdocs.yml", "site_url: https://guide.example.org/",
+         "site_url: 'https://guide.example.org/\"><script>alert(1)</script>'")
+
+
+def script_file_in_content(p: Path) -> None:
+    (p / "content" / "assets").mkdir(exist_ok=True)
+    (p / "content" / "assets" / "extra.js").write_text("alert(1)\n", encoding="utf-8")
+
+
+def quote_in_a_translation(p: Path) -> None:
+    edit(own_translations(p) / "mn/LC_MESSAGES/messages.po", 'msgid "Search this guide"\nmsgstr "',
+         'msgid "Search this guide"\nmsgstr "\\" autofocus onfocus=\\"alert(1)')
+
+
+def cover_outside(p: Path) -> None:
+    edit(p / "mkdocs.yml", "    print:\n", "    print:\n      cover_image: /usr/share/pixmaps/debian-logo.png\n")
+
+
+def page_link_to_secrets(p: Path) -> None:
+    (p.parent / "secret.md").write_text("---\ntitle: x\n---\nsecret\n", encoding="utf-8")
+    (p / "content" / "secret.en.md").symlink_to(p.parent / "secret.md")
+
+
 CORPUS: dict[str, tuple[Callable[[Path], None], str, str]] = {
+    "site_url with a quote": (site_url_with_a_quote, "mkdocs.yml:6:", "is not an absolute http(s) address"),
+    "script file in content": (script_file_in_content, "content/assets/extra.js:1:", "'.js' file"),
+    "quote in a translation": (quote_in_a_translation, "translations/mn/LC_MESSAGES/messages.po:",
+                               "straight double quote"),
+    "cover picture outside the project": (cover_outside, "mkdocs.yml:", "outside the project"),
+    "page linked from outside": (page_link_to_secrets, "content/secret.en.md:1:", "outside the content"),
     # case: (mistake, file named, words of the message)
     "title with a colon": (title_with_colon, "content/help.zh.md:3:", "colon ':' followed by a space"),
     "print text missing": (missing_offer, "content/_print/offer.en.md:1:", "print text"),

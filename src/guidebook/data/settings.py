@@ -181,12 +181,22 @@ def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes")
 
 
-def _absolute_http(url: str) -> bool:
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_SITE_URL = re.compile(rf"https?://(?:{_LABEL}\.)*{_LABEL}(?::\d{{1,5}})?(?:/[A-Za-z0-9._~%/-]*)?")
+
+
+def _absolute_http(url: object) -> bool:
+    """Whether ``site_url`` is an absolute http(s) address the pages can
+    carry as it is: a host name (ASCII, punycode for others) with an optional
+    port and path; no user name, query, fragment, space or quote, since the
+    theme prints it into attributes unescaped.
+
+    >>> [_absolute_http(u) for u in ("https://a.example/x/", "http://localhost:8000", "javascript:alert(1)",
+    ...                              "/x/", "http:// a", 'https://a.example/"><script>', "https://u:p@a.example/",
+    ...                              "https://a.example/\\n", "https://a.example/?q=1", 42)]
+    [True, True, False, False, False, False, False, False, False, False]
     """
-    >>> [_absolute_http(u) for u in ("https://a.example/x/", "javascript:alert(1)", "/x/", "http:// a")]
-    [True, False, False, False]
-    """
-    return re.match(r"^https?://[^/\s?#]+(/\S*)?$", url) is not None
+    return isinstance(url, str) and _SITE_URL.fullmatch(url) is not None
 
 
 def read_config(config_file: Path) -> dict[str, Any]:
@@ -259,15 +269,19 @@ def load_settings(config_file: Path | str, environ: Mapping[str, str] | None = N
                             f"remove it here (guidebook add-language / remove-language). "
                             f"new_languages의 {', '.join(strays)}은(는) i18n 언어 목록에 없습니다.")
     site_url = config.get("site_url") or None
-    if site_url is not None and not _absolute_http(str(site_url)):
+    if site_url is not None and not _absolute_http(site_url):
         from guidebook.data.load import LoadError
         line = next((n for n, row in enumerate(config_file.read_text(encoding="utf-8").splitlines(),
                                                start=1) if row.startswith("site_url")), 1)
         raise SettingsError(LoadError(
-            str(config_file), line, 1, "site_url", f"'{site_url}' is not an absolute http(s) address",
-            f"'{site_url}'은(는) http(s)로 시작하는 전체 주소가 아닙니다",
-            "write the guide's address with https://, e.g. site_url: https://www.ydp.go.kr/medical-guide/",
-            "https://로 시작하는 안내서 주소를 쓰세요. 예: site_url: https://www.ydp.go.kr/medical-guide/"
+            str(config_file), line, 1, "site_url",
+            f"{str(site_url)[:80]!r} is not an absolute http(s) address",
+            f"{str(site_url)[:80]!r}은(는) http(s)로 시작하는 전체 주소가 아닙니다",
+            "write the guide's address with https://, e.g. site_url: https://www.ydp.go.kr/medical-guide/ "
+            "(a host name, then letters, digits and - . _ ~ % / only: no spaces, quotes, user name, "
+            "? or #)", "https://로 시작하는 안내서 주소를 쓰세요. 예: site_url: "
+            "https://www.ydp.go.kr/medical-guide/ (호스트 이름 뒤에는 영문자, 숫자, - . _ ~ % /만 "
+            "씁니다. 빈칸, 따옴표, 사용자 이름, ?, #는 쓸 수 없습니다)"
         ).format())
     return Settings(
         root=root,
