@@ -497,3 +497,46 @@ def test_a_release_reads_front_matter_as_mkdocs_does(tmp_path: Path) -> None:
     path = tmp_path / "help.zh.md"
     path.write_bytes("\ufeff---\r\ntitle: 帮助\r\ntranslation_review: reviewed\r\n...\r\nText\r\n".encode())
     assert front_matter(path) == {"title": "帮助", "translation_review": "reviewed"}
+
+
+# ---- limits ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("field, value, words", [
+    ("website", "https://example.org/" + "x" * 3000, "longer than 2000"),
+    ("phone", "+82 2 " + "1" * 500, "longer than 40"),
+    ("email", "a" * 300 + "@example.org", "longer than 254"),
+])
+def test_a_huge_string_in_a_record_is_refused_at_its_line(tmp_path: Path, field: str, value: str,
+                                                          words: str) -> None:
+    import yaml
+
+    from guidebook.data.load import load_file
+
+    data = yaml.safe_load((ROOT / "tests" / "fixtures" / "institutions.yaml").read_text(encoding="utf-8"))
+    data["institutions"][0].setdefault("contact", {})[field] = value
+    path = tmp_path / "institutions.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, width=10_000), encoding="utf-8")
+    errors = load_file(path, LANGS).errors
+    assert [e.path for e in errors] == [f"institutions[0].contact.{field}"]
+    assert words in errors[0].en and errors[0].line > 1 and errors[0].ko
+
+
+def test_a_long_title_is_refused(tmp_path: Path) -> None:
+    [error] = _one_page(tmp_path / "content", ("---\ntitle: " + "긴 제목 " * 60 + "\n---\nText\n").encode())
+    assert (error.line, error.path) == (2, "title") and "200" in error.en
+
+
+def test_a_page_too_deep_to_render(tmp_path: Path) -> None:
+    body = "".join("    " * depth + "- x\n" for depth in range(300))
+    [error] = _one_page(tmp_path / "content", ("---\ntitle: Help\n---\n" + body).encode())
+    assert error.line == 303 and "too deeply" in error.en
+
+
+def test_a_page_too_slow_to_render(tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    monkeypatch.setattr(content_safety, "RENDER_SECONDS", 0.5)
+    started = time.monotonic()
+    [error] = _one_page(tmp_path / "content", ("---\ntitle: Help\n---\n" + "[" * 20_000).encode())
+    assert time.monotonic() - started < 5  # Markdown alone would take a minute
+    assert error.line == 4 and "seconds to render" in error.en and error.fix_ko

@@ -26,7 +26,10 @@ of substance, as a second, independent opinion.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import signal
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -269,6 +272,42 @@ def _position(text: str, needle: str | tuple[str, ...], start: int = 0) -> tuple
     return line, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
+RENDER_SECONDS = 10  # a page of 200 KB renders in well under a second
+
+
+class RenderTimeout(Exception):
+    """A page took longer than RENDER_SECONDS to render."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise RenderTimeout in the block after ``seconds`` (in the main thread,
+    where a timer signal can interrupt it; elsewhere without a limit)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise RenderTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _deepest_line(body: str) -> int:
+    """The line that is indented or quoted the deepest."""
+    def depth(row: str) -> int:
+        quotes = len(row) - len(row.lstrip("> \t"))
+        return quotes + row.count("<div")
+    rows = body.split("\n")
+    return max(range(len(rows)), key=lambda n: depth(rows[n])) + 1 if rows else 1
+
+
 def page_problems(text: str, display: str, body_start: int = 0) -> list[LoadError]:
     """Every unsafe thing of a content page, at its line. ``text`` is the
     whole file; ``body_start`` where the Markdown begins (after the front
@@ -281,7 +320,23 @@ def page_problems(text: str, display: str, body_start: int = 0) -> list[LoadErro
                           "오래 기다립니다", "split it into several pages, or move long lists into "
                           "the data file", "여러 페이지로 나누거나 긴 목록은 데이터 파일로 옮기세요")]
     body = "\n" * text.count("\n", 0, body_start) + text[body_start:]
-    html = render(body)
+    try:
+        with _deadline(RENDER_SECONDS):
+            html = render(body)
+    except (RecursionError, RenderTimeout) as exc:
+        line = _deepest_line(body) if isinstance(exc, RecursionError) else text.count("\n", 0, body_start) + 1
+        return [LoadError(display, line, 1, "(page)", *(
+            ("the page nests lists, quotes or HTML blocks too deeply to be rendered",
+             "페이지의 목록, 인용, HTML 블록이 너무 깊게 겹쳐 있어 만들 수 없습니다",
+             "keep nesting to a few levels (check the indentation)",
+             "겹침은 몇 단계까지만 쓰세요 (들여쓰기를 확인하세요)")
+            if isinstance(exc, RecursionError) else
+            (f"the page takes more than {RENDER_SECONDS} seconds to render (thousands of unclosed "
+             "[ or < make Markdown slow): it would hold up every build",
+             f"페이지를 만드는 데 {RENDER_SECONDS}초 넘게 걸립니다 (닫히지 않은 [ 나 < 가 수천 개 "
+             "있으면 Markdown이 느려집니다). 모든 빌드가 그만큼 늦어집니다",
+             "close each [ with ] and each < with >, or write them as \\[ and &lt;",
+             "[는 ]로, <는 >로 닫거나 \\[ 와 &lt; 로 쓰세요")))]
     found = html_problems(html)
     if not found and not second_opinion(html):
         found = [Unsafe("the page has HTML the sanitizer removes", "페이지에 정화기가 지우는 HTML이 "

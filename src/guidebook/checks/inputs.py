@@ -18,10 +18,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from babel.messages.pofile import PoFileError, read_po
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from guidebook.checks import content_safety
 from guidebook.common.i18n import plural_problem
@@ -46,8 +46,8 @@ class FrontMatter(Strict):
     read more keys; these are the ones the guide uses)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    title: Text | None = None
-    description: Text | None = None
+    title: Annotated[Text, Field(max_length=200)] | None = None  # a line of the navigation
+    description: Annotated[Text, Field(max_length=1000)] | None = None
     translation_review: Literal["source", "reviewed", "unreviewed"] | None = None
     guidebook_search: bool = False
     guidebook_not_found: bool = False

@@ -149,7 +149,7 @@ def same_digits(written: str, e164: str) -> bool:
     return digits.lstrip("0") == national or digits == code + national
 
 
-Phone = Annotated[str, AfterValidator(_phone)]
+Phone = Annotated[str, Field(max_length=40), AfterValidator(_phone)]
 
 
 def _is_short(digits: str) -> bool:
@@ -175,7 +175,7 @@ def _phone_or_short(value: str) -> str:
     return _phone(value)
 
 
-HelpLinePhone = Annotated[str, AfterValidator(_phone_or_short)]
+HelpLinePhone = Annotated[str, Field(max_length=40), AfterValidator(_phone_or_short)]
 
 _URL = re.compile(r"^(https?)://[^\s/?#<>\"']+[^\s<>\"']*$")
 
@@ -207,7 +207,7 @@ def _url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, AfterValidator(_url)]
+Url = Annotated[str, Field(max_length=2000), AfterValidator(_url)]
 
 _EMAIL = re.compile(r"^[^@\s<>\"'(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
@@ -224,7 +224,7 @@ def _email(value: str) -> str:
     return value
 
 
-Email = Annotated[str, AfterValidator(_email)]
+Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
 
 
 def _language_tag(value: str) -> str:
@@ -240,7 +240,7 @@ def _language_tag(value: str) -> str:
     return value
 
 
-LanguageTag = Annotated[str, AfterValidator(_language_tag)]
+LanguageTag = Annotated[str, Field(max_length=35), AfterValidator(_language_tag)]
 
 _HANDLE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -493,7 +493,7 @@ def not_reserved(reserved: tuple[str, ...], folder: str):  # noqa: ANN201
 
 
 Sources = Annotated[dict[str, Text], Field(
-    description="where each fact comes from: field name (e.g. address.ko, contact.phone, location) "
+    max_length=100, description="where each fact comes from: field name (e.g. address.ko, contact.phone, location) "
     "-> source; name only fields this record has")]
 
 
@@ -722,13 +722,13 @@ class HelpLine(Sourced):
     phone_abroad: HelpLinePhone | None = Field(None, description="the number from a foreign phone")
     note: Texts = Texts.model_construct({})
     languages: tuple[LanguageTag, ...] = Field(
-        (), description="the languages it answers in, from its source (Korean included)")
+        (), max_length=40, description="the languages it answers in, from its source (Korean included)")
     opening_hours: OpeningHours | None = Field(None, description="when it answers ('24/7', "
                                                "'Mo-Fr 09:00-22:00'); left out when no source says")
     hours_note: Texts = Field(Texts.model_construct({}),
                               description="what the hours do not say (languages at other hours)")
     instead: tuple[LineId, ...] = Field(
-        (), description="ids of the lines to offer a reader whose language this line lacks "
+        (), max_length=10, description="ids of the lines to offer a reader whose language this line lacks "
         "(the first that has it)")
 
 
