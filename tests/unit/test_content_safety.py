@@ -44,6 +44,8 @@ HOSTILE = {
     "attr_list style": "Text\n{: style=\"display:none\" }",
     "unknown element": "<marquee>x</marquee>",
     "processing instruction": "<?php echo 1 ?>",
+    "id the theme's script reads": '<span id="__config">{"search": "x"}</span>',
+    "id the forms' script reads": "Text\n{: #gb-answers }",
 }
 
 
@@ -540,3 +542,13 @@ def test_a_page_too_slow_to_render(tmp_path: Path, monkeypatch) -> None:
     [error] = _one_page(tmp_path / "content", ("---\ntitle: Help\n---\n" + "[" * 20_000).encode())
     assert time.monotonic() - started < 5  # Markdown alone would take a minute
     assert error.line == 4 and "seconds to render" in error.en and error.fix_ko
+
+
+@pytest.mark.parametrize("name", ['a"onmouseover=x.en.md', "<b>.en.md", "help me.en.md", "도움.en.md",
+                                  "a%2f.en.md", "x#y.en.md"])
+def test_a_file_name_that_would_break_an_address(tmp_path: Path, name: str) -> None:
+    docs = tmp_path / "content"
+    docs.mkdir()
+    (docs / name).write_text("---\ntitle: Help\n---\nText\n", encoding="utf-8")
+    [error] = check_content(docs, LANGS, "content", print_texts=False)
+    assert (error.file, error.path) == (f"content/{name}", "(file name)")

@@ -64,6 +64,9 @@ ELEMENTS: dict[str, frozenset[str]] = {tag: frozenset(attrs) for tag, attrs in {
     "time": {"datetime"}, "tr": set(), "u": set(), "ul": set(), "var": set(), "wbr": set(),
 }.items()}
 LINK_ATTRIBUTES = frozenset({"href", "cite"})
+# Ids the theme's and the guide's scripts look up (document.getElementById):
+# an element of a page by such an id would be found first (DOM clobbering).
+RESERVED_IDS = ("__", "gb-", "md-")
 RESOURCE_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # The extensions of mkdocs.yml's markdown_extensions that change what HTML a
@@ -155,6 +158,13 @@ def tag_problems(tag: str, attrs: list[tuple[str, str | None]]) -> Iterator[Unsa
             yield Unsafe(f"the attribute '{name}' is not allowed on <{tag}>",
                          f"<{tag}>에는 '{name}' 속성을 쓸 수 없습니다", name,
                          f"delete {name}=…", f"{name}=…을(를) 지우세요")
+        elif name == "id" and value.strip().lower().startswith(RESERVED_IDS):
+            yield Unsafe(f"the id '{value.strip()[:40]}' is of the kind the site's scripts look up "
+                         f"(ids starting with {', '.join(RESERVED_IDS)} are the site's)",
+                         f"id '{value.strip()[:40]}'은(는) 사이트 스크립트가 찾는 이름입니다 "
+                         f"({', '.join(RESERVED_IDS)}로 시작하는 id는 사이트가 씁니다)",
+                         (value.strip()[:40], "id"), "give the element another id",
+                         "다른 id를 쓰세요")
         elif name in LINK_ATTRIBUTES:
             found = scheme(value)
             if found not in (None, "//") and found not in LINK_SCHEMES:

@@ -231,6 +231,9 @@ def check_placeholders(text: str, display: str) -> list[LoadError]:
     return errors
 
 
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")
+
+
 def check_content(docs_dir: Path, languages: Sequence[str], display: str | None = None,
                   print_texts: bool = True) -> list[LoadError]:
     """Every hand-written page and print text below ``docs_dir``."""
@@ -253,8 +256,19 @@ def check_content(docs_dir: Path, languages: Sequence[str], display: str | None 
                                  "게시하게 됩니다", "replace the link by a copy of the file, or "
                                  "delete it", "링크 대신 파일을 복사해 두거나 지우세요"))
             continue
-        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
+        if any(part.startswith(".") for part in rel.parts):
             continue  # MkDocs leaves out dot files, as git does most of them
+        if not _SAFE_NAME.fullmatch(rel.name):
+            errors.append(_error(f"{folder}/{rel.as_posix()}", 1, 1, "(file name)",
+                                 "the name has characters other than Latin letters, digits, '-', "
+                                 "'_' and '.': it becomes part of the page's address",
+                                 "이름에 영문자, 숫자, '-', '_', '.' 이외의 문자가 있습니다. 이름은 "
+                                 "페이지 주소의 일부가 됩니다", "rename it, e.g. "
+                                 "before-you-travel.en.md or images/map-1.png",
+                                 "이름을 바꾸세요. 예: before-you-travel.en.md, images/map-1.png"))
+            continue
+        if not path.is_file():
+            continue
         if path.suffix != ".md":
             errors += content_safety.file_problems(path, f"{folder}/{rel.as_posix()}")
             continue
