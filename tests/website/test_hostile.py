@@ -96,7 +96,17 @@ def _data_outside(project: Path) -> str:
     return "mkdocs.yml:"
 
 
+def _svg_in_content(project: Path) -> str:
+    (project / "content" / "images").mkdir(exist_ok=True)
+    (project / "content" / "images" / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
+    return "content/images/map.svg:1:1"
+
+
 CASES = {
+    "nesting too deep for Markdown": lambda p: _page(p, "".join("    " * n + "- x\n" for n in range(300))),
+    "svg with a handler in the content folder": _svg_in_content,
+    "id a script looks up": lambda p: _page(p, '<span id="__config">{}</span>'),
     "front matter with a byte-order mark": _front_matter,
     "html file in the content folder": _html_file,
     "plural rule": _plural_rule,
