@@ -203,9 +203,14 @@ def test_a_bad_translation_falls_back_to_english_in_the_build(tmp_path: Path) ->
     ("emblem.svg", '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg>&x;</svg>', False),
     ("emblem.gif", "GIF89a", False),
     ("emblem.png", "not a png", False),
+    ("emblem.png", lambda: _picture("PNG"), True),
+    ("emblem.png", lambda: _png_header(100_000, 100_000), False),
 ])
-def test_print_pictures(tmp_path: Path, name: str, content: str, ok: bool) -> None:
-    (tmp_path / name).write_text(content, encoding="utf-8")
+def test_print_pictures(tmp_path: Path, name: str, content, ok: bool) -> None:  # noqa: ANN001
+    if callable(content):
+        (tmp_path / name).write_bytes(content())
+    else:
+        (tmp_path / name).write_text(content, encoding="utf-8")
     problems = content_safety.picture_problems(tmp_path, name, "emblem", "mkdocs.yml")
     assert (problems == []) == ok, [p.format() for p in problems]
 
@@ -284,28 +289,70 @@ def test_a_nul_character_in_a_page(tmp_path: Path) -> None:
     assert (error.line, error.path) == (4, "(file)")
 
 
+def _picture(kind: str, size: tuple[int, int] = (4, 3)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, "teal").save(out, kind)
+    return out.getvalue()
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that says it is width x height (a decompression bomb's header)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
+
+
+def _pdf(script: bool = False) -> bytes:
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    if script:
+        pdf.Root.OpenAction = pdf.make_indirect(pikepdf.Dictionary(
+            S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)")))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize("name, data, ok", [
-    ("map.png", b"\x89PNG\r\n\x1a\nrest", True),
-    ("map.jpg", b"\xff\xd8\xff\xe0rest", True),
-    ("leaflet.pdf", b"%PDF-1.7\n", True),
-    ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>', True),
-    ("page.html", b"<script>alert(1)</script>", False),  # published as it is, at the guide's address
-    ("app.js", b"alert(1)", False),
-    ("site.css", b"body{}", False),
-    ("map.png", b"<svg onload=alert(1)>", False),  # not what its name says
-    ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', False),
-    ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
-                b'<a x:href="&#106;avascript:alert(1)"><rect/></a></svg>', False),
-    ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="onmouseover" '
-                b'to="alert(1)"/></svg>', False),
-    ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "https://evil.example/'
-                b'x.css";</style></svg>', False),
-    ("map.svg", b"<svg><rect", False),  # not well-formed
+    ("map.png", lambda: _picture("PNG"), True),
+    ("map.jpg", lambda: _picture("JPEG"), True),
+    ("leaflet.pdf", _pdf, True),
+    ("map.svg", lambda: b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>', True),
+    ("page.html", lambda: b"<script>alert(1)</script>", False),  # published as it is, at the guide's address
+    ("app.js", lambda: b"alert(1)", False),
+    ("site.css", lambda: b"body{}", False),
+    ("map.png", lambda: b"<svg onload=alert(1)>", False),  # not what its name says
+    ("map.png", lambda: _picture("JPEG"), False),
+    ("map.png", lambda: b"\x89PNG\r\n\x1a\nrest", False),  # not a picture after all
+    ("map.png", lambda: _png_header(100_000, 100_000), False),  # 30 GB once decoded
+    ("leaflet.pdf", lambda: _pdf(script=True), False),
+    ("leaflet.pdf", lambda: b"%PDF-1.7\nbroken", False),
+    ("map.svg", lambda: b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', False),
+    ("map.svg", lambda: b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+                        b'<a x:href="&#106;avascript:alert(1)"><rect/></a></svg>', False),
+    ("map.svg", lambda: b'<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="onmouseover" '
+                        b'to="alert(1)"/></svg>', False),
+    ("map.svg", lambda: b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "https://evil.example/'
+                        b'x.css";</style></svg>', False),
+    ("map.svg", lambda: b"<svg><rect", False),  # not well-formed
 ])
-def test_files_beside_the_pages(tmp_path: Path, name: str, data: bytes, ok: bool) -> None:
+def test_files_beside_the_pages(tmp_path: Path, name: str, data, ok: bool) -> None:  # noqa: ANN001
     docs = tmp_path / "content"
     (docs / "images").mkdir(parents=True)
-    (docs / "images" / name).write_bytes(data)
+    (docs / "images" / name).write_bytes(data())
     errors = check_content(docs, LANGS, "content", print_texts=False)
     assert (errors == []) == ok, [e.format() for e in errors]
     for error in errors:

@@ -527,7 +527,8 @@ def picture_problems(root: Path, value: str, key: str, config_file: str) -> list
         if not data.startswith(b"\x89PNG\r\n\x1a\n"):
             return [error(f"'{value}' is not a PNG file", f"'{value}'은(는) PNG 파일이 아닙니다",
                           "save the picture as PNG", "그림을 PNG로 저장하세요")]
-        return []
+        problem = raster_problem(path)  # a decompression bomb would stop the print build
+        return [error(*problem)] if problem else []
     problem = svg_problem(data, value)
     return [error(*problem)] if problem else []
 
@@ -572,4 +573,77 @@ def file_problems(path: Path, display: str) -> list[LoadError]:
         problem = svg_problem(data, path.name)
         if problem:
             return [error(*problem)]
+    elif suffix == ".pdf":
+        problem = pdf_problem(path)
+        if problem:
+            return [error(*problem)]
+    else:
+        problem = raster_problem(path)
+        if problem:
+            return [error(*problem)]
     return []
+
+
+MAX_PIXELS = 40_000_000  # 8,000 x 5,000: more than any screen or print needs
+MAX_SIDE = 10_000
+
+
+def raster_problem(path: Path) -> tuple[str, str, str, str] | None:
+    """A PNG, JPEG, GIF, WebP or AVIF picture: readable as one, and not so
+    large when decoded that a phone (or the print build) runs out of memory
+    (a "decompression bomb" is a few KB on disk)."""
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as picture:
+                width, height = picture.size
+                kind = picture.format or "?"
+    except Exception:  # noqa: BLE001 - whatever the file is, the answer is the same
+        return (f"'{path.name}' cannot be read as a picture", f"'{path.name}'을(를) 그림으로 읽을 수 "
+                "없습니다", "save it again as PNG or JPEG", "PNG나 JPEG로 다시 저장하세요")
+    suffix = path.suffix.lower().lstrip(".").replace("jpg", "jpeg")
+    if kind.lower() != suffix:
+        return (f"'{path.name}' is a {kind} picture, not what its name says",
+                f"'{path.name}'은(는) 이름과 달리 {kind} 그림입니다",
+                f"name it .{kind.lower().replace('jpeg', 'jpg')}, or save it as its name says",
+                f"이름을 .{kind.lower().replace('jpeg', 'jpg')}로 바꾸거나 이름에 맞는 형식으로 저장하세요")
+    if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
+        return (f"'{path.name}' is {width} x {height} pixels: a phone would need gigabytes to show it",
+                f"'{path.name}'은(는) {width} x {height} 픽셀입니다. 휴대전화가 보여 주려면 메모리가 "
+                "너무 많이 듭니다", "save it at most 4,000 pixels wide", "가로 4,000픽셀 이하로 "
+                "저장하세요")
+    return None
+
+
+_PDF_ACTIVE = ("/JS", "/JavaScript", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia",
+               "/XFA", "/SubmitForm", "/ImportData", "/GoToR")
+
+
+def pdf_problem(path: Path) -> tuple[str, str, str, str] | None:
+    """A PDF for download: readable, and without scripts, launch actions,
+    embedded files or forms that send data (a viewer may run or open them)."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            for obj in pdf.objects:
+                if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+                    keys = set(obj.keys())
+                    values = {str(obj.get("/S", "")), str(obj.get("/Type", ""))}
+                    active = next((k for k in _PDF_ACTIVE if k in keys or k in values), None)
+                    if active:
+                        return (f"the PDF '{path.name}' has {active[1:]} content (a script, an "
+                                "action or an embedded file a viewer may run)",
+                                f"PDF '{path.name}'에 {active[1:]} 요소가 있습니다 (뷰어가 실행할 "
+                                "수 있는 스크립트, 동작, 첨부 파일)", "export it again as plain "
+                                "PDF (print to PDF, or PDF/A)", "일반 PDF로 다시 내보내세요 (PDF로 "
+                                "인쇄 또는 PDF/A)")
+    except Exception:  # noqa: BLE001 - a damaged or encrypted file: the same answer
+        return (f"'{path.name}' cannot be read as a PDF (damaged or encrypted)",
+                f"'{path.name}'을(를) PDF로 읽을 수 없습니다 (손상되었거나 암호가 걸려 있음)",
+                "export it again as plain PDF", "일반 PDF로 다시 내보내세요")
+    return None
