@@ -599,3 +599,14 @@ def test_a_file_name_that_would_break_an_address(tmp_path: Path, name: str) -> N
     (docs / name).write_text("---\ntitle: Help\n---\nText\n", encoding="utf-8")
     [error] = check_content(docs, LANGS, "content", print_texts=False)
     assert (error.file, error.path) == (f"content/{name}", "(file name)")
+
+
+def test_links_to_nothing_and_loops_of_links(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    docs.mkdir()
+    os.symlink(docs / "gone.en.md", docs / "help.en.md")
+    os.symlink(docs / "b.png", docs / "a.png")
+    os.symlink(docs / "a.png", docs / "b.png")
+    errors = check_content(docs, LANGS, "content", print_texts=False)
+    assert sorted(e.file for e in errors) == ["content/a.png", "content/b.png", "content/help.en.md"]
+    assert all("symlink" in e.ko for e in errors)

@@ -248,7 +248,15 @@ def check_content(docs_dir: Path, languages: Sequence[str], display: str | None 
         rel = path.relative_to(docs_dir)
         if rel.parts[0] in (GENERATED_DIR, FORMS_FOLDER) and len(rel.parts) > 1:
             continue  # written by the build from the data and the forms
-        if not path.resolve().is_relative_to(inside):
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # a link to nothing, or a loop of links
+            errors.append(_error(f"{folder}/{rel.as_posix()}", 1, 1, "(file)",
+                                 "the file is a link (symlink) to a file that does not exist",
+                                 "없는 파일로 연결된 링크(symlink)입니다", "delete the link, or "
+                                 "put the file itself here", "링크를 지우거나 파일 자체를 여기에 두세요"))
+            continue
+        if not target.is_relative_to(inside):
             errors.append(_error(f"{folder}/{rel.as_posix()}", 1, 1, "(file)",
                                  "the file is a link to a file outside the content folder, which "
                                  "the build would publish",
@@ -269,10 +277,16 @@ def check_content(docs_dir: Path, languages: Sequence[str], display: str | None 
             continue
         if not path.is_file():
             continue
-        if path.suffix != ".md":
-            errors += content_safety.file_problems(path, f"{folder}/{rel.as_posix()}")
-            continue
-        errors += check_page(path, f"{folder}/{rel.as_posix()}", docs_dir, languages)
+        try:
+            if path.suffix != ".md":
+                errors += content_safety.file_problems(path, f"{folder}/{rel.as_posix()}")
+            else:
+                errors += check_page(path, f"{folder}/{rel.as_posix()}", docs_dir, languages)
+        except OSError as exc:
+            errors.append(_error(f"{folder}/{rel.as_posix()}", 1, 1, "(file)",
+                                 f"the file cannot be read ({exc.strerror or exc})",
+                                 "파일을 읽을 수 없습니다", "check the file's permissions",
+                                 "파일 권한을 확인하세요"))
     if print_texts:
         for page in PRINT_TEXTS:
             for lang in languages:
