@@ -610,3 +610,25 @@ def test_links_to_nothing_and_loops_of_links(tmp_path: Path) -> None:
     errors = check_content(docs, LANGS, "content", print_texts=False)
     assert sorted(e.file for e in errors) == ["content/a.png", "content/b.png", "content/help.en.md"]
     assert all("symlink" in e.ko for e in errors)
+
+
+def test_an_unforeseen_build_failure_is_a_message_and_leaves_the_site(tmp_path: Path, monkeypatch,
+                                                                      capsys) -> None:
+    from guidebook.build import parallel
+    from guidebook.cli.commands import main
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path / "p")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the previous site", encoding="utf-8")
+    monkeypatch.chdir(project)
+
+    def broken(config, jobs):  # noqa: ANN001, ANN202 - the real signature
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(parallel, "build_site", broken)
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "RecursionError" in err and "바뀌지 않았습니다" in err
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the previous site"
+    assert not list(project.glob(".site-*"))

@@ -239,6 +239,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"\nBuild failed; {target} was left as it was. "
               f"빌드에 실패해 {target}은(는) 바뀌지 않았습니다.\n{exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 - no traceback for an editor: what, and that site/ is safe
+        shutil.rmtree(staging, ignore_errors=True)
+        if args.verbose:
+            raise
+        print(f"\nBuild failed ({type(exc).__name__}: {str(exc)[:500]}); {target} was left as it "
+              f"was. The guide's checks did not foresee this one: run 'guidebook check', then "
+              f"'guidebook build -v' for the details, and send them to the developers. "
+              f"빌드에 실패해 {target}은(는) 바뀌지 않았습니다. 안내서의 검사가 미리 알아내지 못한 "
+              f"문제입니다. 'guidebook check'를 실행한 뒤 'guidebook build -v'로 자세한 내용을 "
+              f"확인해 개발자에게 보내 주세요.", file=sys.stderr)
+        return 1
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
