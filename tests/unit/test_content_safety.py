@@ -362,7 +362,7 @@ def test_files_beside_the_pages(tmp_path: Path, name: str, data, ok: bool) -> No
 def test_the_csp_never_hashes_a_script_inside_a_page_s_content() -> None:
     from guidebook.serving.policy import Inline, csp_hash
 
-    theme = "__md_scope=new URL('.',location)"
+    theme = '__md_scope=new URL("..",location),__md_hash=e=>0'
     found = Inline()
     found.add(f'<head><script>{theme}</script></head><body><article class="md-content__inner '
               'md-typeset"><p>x</p><script>alert(1)</script></article></body>', "help/index.html")
