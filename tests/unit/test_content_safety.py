@@ -632,3 +632,9 @@ def test_an_unforeseen_build_failure_is_a_message_and_leaves_the_site(tmp_path: 
     assert "Traceback" not in err and "RecursionError" in err and "바뀌지 않았습니다" in err
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert not list(project.glob(".site-*"))
+
+
+def test_the_second_opinion_sees_attributes_and_values() -> None:
+    assert content_safety.second_opinion('<p class="x">x <a href="https://a.example/">a</a></p>')
+    assert not content_safety.second_opinion('<a href="foo:bar">x</a>')  # ammonia drops the URL
+    assert not content_safety.second_opinion('<p onclick="x()">x</p>')  # and the handler

@@ -246,14 +246,17 @@ def render(markdown_text: str) -> str:
 
 def second_opinion(html: str) -> bool:
     """ammonia's verdict on HTML that passed :func:`html_problems`: True when
-    its allow-list (the same) keeps every element and every attribute."""
+    its allow-list (the same) keeps every element, every attribute and every
+    value (a URL it finds unsafe is dropped, which shows here)."""
     attributes = {tag: set(GLOBAL_ATTRIBUTES | allowed) for tag, allowed in ELEMENTS.items()}
     cleaned = nh3.clean(html, tags=set(ELEMENTS), attributes=attributes,
                         generic_attribute_prefixes={"aria-", "data-"}, url_schemes=set(LINK_SCHEMES),
                         link_rel=None, strip_comments=False)
-    def tags(text: str) -> list[str]:
-        return re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", text)
-    return tags(cleaned) == tags(html)
+    def shape(text: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+        """Every element with its attributes and their values, as a browser reads them."""
+        return [(element.tag, tuple(sorted(element.attrib.items())))
+                for element in tinyhtml5.parse(text).iter() if isinstance(element.tag, str)]
+    return shape(cleaned) == shape(html)
 
 
 def _blank_code(text: str) -> str:
