@@ -638,3 +638,20 @@ def test_the_second_opinion_sees_attributes_and_values() -> None:
     assert content_safety.second_opinion('<p class="x">x <a href="https://a.example/">a</a></p>')
     assert not content_safety.second_opinion('<a href="foo:bar">x</a>')  # ammonia drops the URL
     assert not content_safety.second_opinion('<p onclick="x()">x</p>')  # and the handler
+
+
+def test_a_pipe_in_the_content_folder_is_reported_not_read(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    docs.mkdir()
+    os.mkfifo(docs / "help.en.md")  # reading it would wait forever
+    [error] = check_content(docs, LANGS, "content", print_texts=False)
+    assert (error.file, "ordinary file" in error.en) == ("content/help.en.md", True)
+
+
+@pytest.mark.parametrize("text", ["- a\n- b\n", "just words\n"])
+def test_settings_that_are_not_a_mapping(tmp_path: Path, text: str) -> None:
+    from guidebook.data.settings import SettingsError, load_settings
+
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsError):  # a message, not a TypeError
+        load_settings(tmp_path / "mkdocs.yml", environ={})

@@ -276,6 +276,11 @@ def check_content(docs_dir: Path, languages: Sequence[str], display: str | None 
                                  "이름을 바꾸세요. 예: before-you-travel.en.md, images/map-1.png"))
             continue
         if not path.is_file():
+            if not path.is_dir():  # a pipe, a socket, a device: reading it would never end
+                errors.append(_error(f"{folder}/{rel.as_posix()}", 1, 1, "(file)",
+                                     "this is not an ordinary file (a pipe, socket or device)",
+                                     "일반 파일이 아닙니다 (파이프, 소켓, 장치 파일)",
+                                     "delete it", "지우세요"))
             continue
         try:
             if path.suffix != ".md":
@@ -549,7 +554,12 @@ def check_paths(settings: Settings) -> list[LoadError]:
                   for form in sorted(settings.forms_dir.glob("*.yaml"))}
     errors = []
     for key, (pattern, path) in named.items():
-        if path is not None and not path.resolve().is_relative_to(root):
+        if path is not None and path.exists() and not (path.is_file() or path.is_dir()):
+            errors.append(LoadError(display, _line_of(lines, pattern), 1, key,
+                                    f"'{path}' is not an ordinary file (a pipe, socket or device)",
+                                    f"'{path}'은(는) 일반 파일이 아닙니다 (파이프, 소켓, 장치 파일)",
+                                    "name an ordinary file", "일반 파일을 쓰세요"))
+        elif path is not None and not path.resolve().is_relative_to(root):
             errors.append(LoadError(display, _line_of(lines, pattern), 1, key,
                                     f"'{path}' is outside the project folder ({root})",
                                     f"'{path}'은(는) 프로젝트 폴더({root}) 밖에 있습니다",

@@ -310,7 +310,7 @@ def content_pages(docs_dir: Path, languages: Sequence[str]) -> dict[str, dict[st
     pages: dict[str, dict[str, Path]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir)
-        if rel.parts[0] in (GENERATED_DIR, "_print", "forms"):
+        if rel.parts[0] in (GENERATED_DIR, "_print", "forms") or not path.is_file():
             continue  # generated from the data and data/forms/ (their problems point there)
         stem, _, lang = rel.with_suffix("").name.rpartition(".")
         if lang in languages:

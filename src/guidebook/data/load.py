@@ -203,8 +203,8 @@ def load_bytes(raw: bytes, filename: str = "<data>", languages: Sequence[str] = 
     assert loader is not None
     converter = _Converter(loader, filename, model, subtree)
     for key in subtree:  # a part of the file (mkdocs.yml's extra.guidebook)
-        found = next((v for k, v in getattr(root, "value", ()) if isinstance(root, MappingNode)
-                      and isinstance(k, ScalarNode) and k.value == key), None)
+        found = next((v for k, v in root.value if isinstance(k, ScalarNode) and k.value == key),
+                     None) if isinstance(root, MappingNode) else None  # a list or a word: no such part
         if found is None:
             root = None
             break
