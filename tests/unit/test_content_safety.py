@@ -655,3 +655,12 @@ def test_settings_that_are_not_a_mapping(tmp_path: Path, text: str) -> None:
     (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
     with pytest.raises(SettingsError):  # a message, not a TypeError
         load_settings(tmp_path / "mkdocs.yml", environ={})
+
+
+def test_a_message_never_carries_a_terminal_escape(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    docs.mkdir()
+    (docs / "a\x1b]0;pwned\x07.en.md").write_text("---\ntitle: x\n---\nText\n", encoding="utf-8")
+    [error] = check_content(docs, LANGS, "content", print_texts=False)
+    assert "\x1b" not in error.format() and "\x07" not in error.format()
+    assert "<U+001B>" in error.format()

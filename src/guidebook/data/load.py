@@ -10,6 +10,7 @@ dataset or the complete list of errors, never part of each.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,11 +62,26 @@ class LoadError:
         where = f"{self.file}:{self.line}:{self.column}: {self.path or '(file)'}: "
         en = where + _sentence(self.en) + (f" Fix: {_sentence(self.fix_en)}" if self.fix_en else "")
         ko = where + _sentence(self.ko) + (f" 고치는 법: {_sentence(self.fix_ko)}" if self.fix_ko else "")
-        return en + "\n  " + ko
+        return shown_safely(en) + "\n  " + shown_safely(ko)
 
 
 def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown_safely(text: str) -> str:
+    """A message as a terminal or a log may print it: control characters
+    (an escape sequence quoted from a hostile file could retitle the
+    terminal or write to its clipboard; a newline would forge a line) are
+    written as their code.
+
+    >>> shown_safely("'\x1b]52;c;ZXZpbA==\x07' is not allowed")
+    "'<U+001B>]52;c;ZXZpbA==<U+0007>' is not allowed"
+    """
+    return _CONTROL.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)
 
 
 @dataclass(frozen=True)
