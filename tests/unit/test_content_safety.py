@@ -664,3 +664,25 @@ def test_a_message_never_carries_a_terminal_escape(tmp_path: Path) -> None:
     [error] = check_content(docs, LANGS, "content", print_texts=False)
     assert "\x1b" not in error.format() and "\x07" not in error.format()
     assert "<U+001B>" in error.format()
+
+
+def test_a_compiled_catalog_the_build_did_not_write_is_checked_too(tmp_path: Path) -> None:
+    import time
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from guidebook.common import i18n
+
+    root = _catalogs(tmp_path, HEADER + GOOD)
+    time.sleep(0.01)
+    hostile = Catalog(locale="zh_Hans_CN")
+    hostile.add("Search this guide", '<img src=x onerror=alert(1)>')
+    hostile.add("Updated %(date)s", "更新 %(date)s 100%")
+    hostile.add("Help", "帮助")
+    with (root / "zh" / "LC_MESSAGES" / "messages.mo").open("wb") as f:  # newer than its .po
+        write_mo(f, hostile)
+    tr = i18n.translations("zh", root)
+    assert tr.gettext("Search this guide") == "Search this guide"
+    assert tr.gettext("Updated %(date)s") % {"date": "1"} == "Updated 1"
+    assert tr.gettext("Help") == "帮助"

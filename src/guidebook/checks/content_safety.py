@@ -163,8 +163,9 @@ def tag_problems(tag: str, attrs: list[tuple[str, str | None]]) -> Iterator[Unsa
                          f"(ids starting with {', '.join(RESERVED_IDS)} are the site's)",
                          f"id '{value.strip()[:40]}'은(는) 사이트 스크립트가 찾는 이름입니다 "
                          f"({', '.join(RESERVED_IDS)}로 시작하는 id는 사이트가 씁니다)",
-                         (value.strip()[:40], "id"), "give the element another id",
-                         "다른 id를 쓰세요")
+                         (value.strip()[:40], "id"), "give the element another id (for a "
+                         "heading: another title, or an id of its own with { #… })",
+                         "다른 id를 쓰세요 (제목이면 제목을 바꾸거나 { #… }로 id를 따로 주세요)")
         elif name in LINK_ATTRIBUTES:
             found = scheme(value)
             if found not in (None, "//") and found not in LINK_SCHEMES:

@@ -323,9 +323,28 @@ def _translations(lang: str, root: Path, stamp: int) -> NullTranslations:
         return NullTranslations()
     try:
         with mo.open("rb") as f:
-            return Translations(f, domain=DOMAIN)
+            catalog = Translations(f, domain=DOMAIN)
     except Exception:  # noqa: BLE001 - a damaged .mo: English rather than no build
         return NullTranslations()
+    _drop_broken(catalog)
+    return catalog
+
+
+def _drop_broken(catalog: Translations) -> None:
+    """Leave out of a compiled catalog every translation that would break a
+    page (:func:`translation_problem`), whoever compiled it: the .mo may be
+    one the build did not write (copied in, or newer than its .po)."""
+    messages = getattr(catalog, "_catalog", {})
+    broken = set()
+    for key, string in list(messages.items()):
+        msgid = key[0] if isinstance(key, tuple) else key
+        if not msgid or not isinstance(string, str):
+            continue
+        problem = translation_problem(msgid, string, "%" in msgid)
+        if problem and not (isinstance(key, tuple) and problem == "missing"):
+            broken.add(msgid)
+    for key in [k for k in messages if (k[0] if isinstance(k, tuple) else k) in broken]:
+        del messages[key]
 
 
 def translations(lang: str, root: Path | None = None) -> NullTranslations:
