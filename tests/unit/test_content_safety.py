@@ -44,6 +44,12 @@ HOSTILE = {
     "attr_list style": "Text\n{: style=\"display:none\" }",
     "unknown element": "<marquee>x</marquee>",
     "processing instruction": "<?php echo 1 ?>",
+    "frame": '<frameset><frame src="https://evil.example/"></frameset>',
+    "portal": '<portal src="https://evil.example/"></portal>',
+    "data image": '<img src="data:image/png;base64,iVBORw0KGgo=" alt="">',
+    "vbscript image": '<img src="vbscript:msgbox(1)" alt="">',
+    "image from another host in an attribute list": '![x](a.png){ srcset="https://evil.example/x.png 2x" }',
+    "script after a closing code span": "`a` `b` <script>alert(1)</script>",
     "id the theme's script reads": '<span id="__config">{"search": "x"}</span>',
     "id the forms' script reads": "Text\n{: #gb-answers }",
 }
