@@ -399,26 +399,23 @@ def _header_fields(lines: list[str]) -> list[tuple[int, str]]:
     """The header's fields (``Plural-Forms: …``), each with the line it starts
     on; a field may run over several quoted lines."""
     fields: list[tuple[int, str]] = []
-    inside, pending = False, ""
+    inside = field_open = False
     for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not inside:
-            if re.fullmatch(r'msgstr\s+""', stripped) and any(
-                    re.fullmatch(r'msgid\s+""', row.strip()) for row in lines[max(0, number - 3):number - 1]):
-                inside = True
+        if not inside:  # the header is the msgstr of the first msgid ""
+            inside = bool(re.fullmatch(r'msgstr\s+""', line.strip()) and any(
+                re.fullmatch(r'msgid\s+""', row.strip()) for row in lines[max(0, number - 3):number - 1]))
             continue
         more = _PO_CONTINUED.match(line)
         if not more:
             break
-        for part in re.split(r"(?<!\\)(\\n)", more.group(1)):
+        for part in re.split(r"(?<!\\)(\\n)", more.group(1)):  # a field ends with \n
             if part == "\\n":
-                pending = ""
-                continue
-            if not pending and part:
-                fields.append((number, part))
-            elif part:
+                field_open = False
+            elif part and field_open:
                 fields[-1] = (fields[-1][0], fields[-1][1] + part)
-            pending = pending + part
+            elif part:
+                fields.append((number, part))
+                field_open = True
     return fields
 
 
