@@ -460,6 +460,13 @@ def test_print_fetches_nothing(tmp_path: Path) -> None:
         assert asked == []
     finally:
         server.shutdown()
+    fetcher = no_fetching((secret,))  # the profile's ICC profile is read so, and nothing else
+    fetcher.fetch(secret.as_uri()).close()
+    other = tmp_path / "other.png"
+    other.write_bytes(secret.read_bytes())
+    for url in (other.as_uri(), (tmp_path / "x" / ".." / "other.png").as_uri(), f"{url}/x.png"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
 
 
 # ---- catalogs checked like gettext; the build never stops on one --------------

@@ -65,19 +65,30 @@ def _check_tools(profile: PrintProfile) -> None:
                        f"(extra.guidebook.print.output_icc)")
 
 
-def no_fetching() -> object:
-    """WeasyPrint's fetcher for the print HTML: ``data:`` URLs only (the
-    pictures are embedded). Nothing is fetched from another host or read
-    from a file named in the HTML, whatever a page or an SVG says."""
+def no_fetching(allowed: tuple[Path, ...] = ()) -> object:
+    """WeasyPrint's fetcher for the print HTML: ``data:`` URLs (the pictures
+    are embedded) and the ``file:`` URLs of exactly the files ``allowed``
+    (the profile's ICC profile). Nothing is fetched from another host or
+    read from another file named in the HTML, whatever a page or an SVG says."""
+    from urllib.parse import unquote, urlsplit
+
     from weasyprint.urls import URLFetcher
 
-    return URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+    files = {path.resolve() for path in allowed}
+
+    class _Confined(URLFetcher):
+        def fetch(self, url: str, headers: object = None) -> object:
+            if url.lower().startswith("file:") and Path(unquote(urlsplit(url).path)).resolve() not in files:
+                raise ValueError(f"not read for print: {url}")
+            return super().fetch(url, headers)
+
+    return _Confined(allowed_protocols={"data", "file"}, allow_redirects=False)
 
 
-def _single_page(html: str) -> object:
+def _single_page(html: str, profile: PrintProfile) -> object:
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=no_fetching()).render().pages[0]
+    return HTML(string=html, url_fetcher=no_fetching((profile.output_icc,))).render().pages[0]
 
 
 def _blank_html(job: PdfJob) -> str:
@@ -99,7 +110,7 @@ def render_job(job: PdfJob) -> PdfResult:
 
     started = time.perf_counter()
     _check_tools(job.profile)
-    document = HTML(string=job.html, url_fetcher=no_fetching()).render()
+    document = HTML(string=job.html, url_fetcher=no_fetching((job.profile.output_icc,))).render()
     pages = list(document.pages)
     missing = -len(pages) % 4 if job.booklet else 0
     fillers = missing - 1 if missing > 1 and job.filler_html else 0
@@ -107,9 +118,9 @@ def render_job(job: PdfJob) -> PdfResult:
     if missing:
         extra = []
         if fillers:
-            extra += [_single_page(job.filler_html)] * fillers
+            extra += [_single_page(job.filler_html, job.profile)] * fillers
         if blanks:
-            extra += [_single_page(_blank_html(job))] * blanks
+            extra += [_single_page(_blank_html(job), job.profile)] * blanks
         pages = pages[:-1] + extra + pages[-1:]
         document = document.copy(pages)
     options: dict[str, object] = {
