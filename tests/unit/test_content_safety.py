@@ -699,3 +699,11 @@ def test_a_compiled_catalog_the_build_did_not_write_is_checked_too(tmp_path: Pat
     assert tr.gettext("Search this guide") == "Search this guide"
     assert tr.gettext("Updated %(date)s") % {"date": "1"} == "Updated 1"
     assert tr.gettext("Help") == "帮助"
+
+
+def test_a_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    (docs / "images").mkdir(parents=True)
+    os.symlink(docs, docs / "images" / "again")  # MkDocs follows links to folders: without end
+    [error] = check_content(docs, LANGS, "content", print_texts=False)
+    assert (error.file, "symlink" in error.ko) == ("content/images/again", True)

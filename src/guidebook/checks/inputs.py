@@ -256,6 +256,15 @@ def check_content(docs_dir: Path, languages: Sequence[str], display: str | None 
                                  "없는 파일로 연결된 링크(symlink)입니다", "delete the link, or "
                                  "put the file itself here", "링크를 지우거나 파일 자체를 여기에 두세요"))
             continue
+        if path.is_symlink() and target.is_dir():  # MkDocs follows it: a loop would never end
+            errors.append(_error(f"{folder}/{rel.as_posix()}", 1, 1, "(file)",
+                                 "the folder is a link (symlink) to another folder; MkDocs would "
+                                 "publish that folder again (or forever, for a link to a parent)",
+                                 "이 폴더는 다른 폴더로 연결된 링크(symlink)입니다. MkDocs가 그 폴더를 "
+                                 "한 번 더 (상위 폴더라면 끝없이) 게시합니다",
+                                 "replace the link by the folder itself, or delete it",
+                                 "링크 대신 폴더 자체를 두거나 링크를 지우세요"))
+            continue
         if not target.is_relative_to(inside):
             errors.append(_error(f"{folder}/{rel.as_posix()}", 1, 1, "(file)",
                                  "the file is a link to a file outside the content folder, which "
