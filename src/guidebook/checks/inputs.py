@@ -124,7 +124,7 @@ def check_page(path: Path, display: str, docs_dir: Path, languages: Sequence[str
 
 
 def page_text_as_mkdocs_reads_it(raw: bytes) -> str:
-    """A page's bytes as MkDocs reads them: UTF-8 with or without a
+    r"""A page's bytes as MkDocs reads them: UTF-8 with or without a
     byte-order mark, universal newlines (a lone CR ends a line too), so that
     the check and the build see the same lines and the same front matter.
 
