@@ -113,10 +113,18 @@ def test_duplicate_keys_name_both_lines() -> None:
     assert err.line == 13 and "appears twice (first on line 10)" in err.en
 
 
-def test_missing_name_translation_is_an_error() -> None:
-    err = only_error(HEAD + record(name="{ko: 가, en: A, zh: 甲, mn: А, ru: А}"))
-    assert err.path == "institutions[0].name.ar"
-    assert "required field 'ar' is missing" in err.en
+def test_a_name_in_korean_and_english_is_enough_to_load() -> None:
+    result = load(HEAD + record(name="{ko: 김안과, en: Kim Eye}"))
+    assert result.ok, [e.format() for e in result.errors]
+    name = result.dataset.institutions[0].name
+    assert name["zh"] == "Kim Eye" and name.untranslated(LANGS) == ("zh", "mn", "ru", "ar")
+
+
+def test_a_name_without_korean_or_english_names_both_at_once() -> None:
+    err = only_error(HEAD + record(name="{zh: 甲, mn: А}"))
+    assert err.path.startswith("institutions[0].name")
+    assert "ko, en is missing" in err.en and "'ko:', 'en:'" in err.fix_en
+    assert "ko, en 글이 없습니다" in err.ko
 
 
 def test_wrong_type_gets_a_plain_message() -> None:

@@ -183,3 +183,27 @@ def test_coverage_of_a_missing_folder_is_an_error(tmp_path: Path, capsys) -> Non
     err = capsys.readouterr().err
     assert f"{tmp_path / 'nowhere'}:1:1: docs_dir: the content folder does not exist" in err
     assert "100%" not in err
+
+
+def test_names_not_yet_translated_are_each_refused_at_their_line() -> None:
+    text = (FIXTURES / "institutions.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: {ko: 테스트안과병원, en: Test Eye Hospital, zh: 测试眼科医院, "
+                        "mn: Тест нүдний эмнэлэг, ru: Тестовая глазная больница, "
+                        "ar: مستشفى الاختبار للعيون}", "name: {ko: 테스트안과병원, en: Test Eye Hospital}")
+    text = text.replace(", ar: مكتب مساعدة الاختبار}", "}")  # the help desk's Arabic
+    loaded = load_bytes(text.encode("utf-8"), "data/institutions.yaml", LANGS)
+    assert loaded.ok, [e.format() for e in loaded.errors]
+    problems = quality.name_problems(loaded.dataset, loaded.marks)
+    assert [(p.kind, p.where) for p in problems] == [
+        ("untranslated_name", "district.help_desk.name"),
+        ("untranslated_name", "institutions[0].name")]
+    desk, eye = problems
+    assert desk.en.startswith("the name at district.help_desk.name has no name in ar:")
+    assert "'test-eye-hospital' has no name in zh, mn, ru, ar" in eye.en
+    assert "'zh:', 'mn:', 'ru:', 'ar:'" in eye.fix_en and "번역되지 않아" in eye.ko
+    lines = text.splitlines()
+    assert lines[eye.line - 1][eye.column - 1:].startswith("{ko: 테스트안과병원"), eye.format()
+    assert quality.ROLE_OF[eye.kind] == "translator"
+    # A language still being translated is refused as a whole (language_problems), not per name.
+    assert [p.where for p in quality.name_problems(loaded.dataset, loaded.marks, skip=("zh", "mn", "ru", "ar"))] == []
+    assert quality.name_problems(DATA) == []

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from guidebook.common.i18n import site_language
+from guidebook.checks.quality import name_problems
 from guidebook.data.load import load_file
+from guidebook.forms.model import load_forms
 from guidebook.data.settings import SettingsError, load_settings
 from tests.conftest import FIXTURES, ROOT
 
@@ -30,14 +32,20 @@ def test_languages_come_from_the_i18n_plugin_default_first() -> None:
     assert [site_language(c).direction for c in settings.languages] == ["ltr"] * 4 + ["rtl"]
 
 
-def test_a_language_added_to_mkdocs_yml_is_required_in_the_data(tmp_path: Path) -> None:
+def test_a_language_added_to_mkdocs_yml_is_required_in_forms_and_before_a_release(tmp_path: Path) -> None:
     config = config_with(tmp_path, "        - locale: ar\n", "        - locale: ja\n          name: Japanese\n"
                                                               "        - locale: ar\n")
     settings = load_settings(config, {})
     assert settings.languages == ("en", "zh", "mn", "ru", "ja", "ar")
-    errors = load_file(FIXTURES / "institutions.yaml", settings.languages).errors
-    assert errors and all("'ja'" in e.en for e in errors)
-    assert {e.path.rsplit(".", 1)[-1] for e in errors} == {"ja"}
+    # Names may wait for their translation (shown in English, marked) ...
+    loaded = load_file(FIXTURES / "institutions.yaml", settings.languages)
+    assert loaded.ok
+    untranslated = name_problems(loaded.dataset, loaded.marks)
+    assert untranslated and all(p.en.endswith("marked as not yet translated") and " in ja:" in p.en
+                                for p in untranslated)
+    # ... the medical forms' wording may not.
+    errors = load_forms(ROOT / "data" / "forms", settings.languages).errors
+    assert errors and all("ja" in e.en for e in errors)
     assert site_language("fa").direction == "rtl" and site_language("ja").html_lang == "ja"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +73,35 @@ def test_release_build_accepts_a_clean_project(release_ready: Path) -> None:
     assert "[preview]" not in done.stderr
     html = (release_ready / "site" / "institutions" / "test-eye-hospital" / "index.html").read_text()
     assert "gb-sample-notice" not in html
+
+
+def test_a_record_named_in_korean_and_english_previews_and_a_release_waits(
+        release_ready: Path, tmp_path: Path) -> None:
+    """#23 item 7: an editor adds an institution with its Korean and English
+    names only; every site shows the English name marked as not yet
+    translated, and a release lists every missing language, for the translators."""
+    project = tmp_path / "p"
+    shutil.copytree(release_ready, project, symlinks=True, ignore=shutil.ignore_patterns("site"))
+    edit(project / "data" / "institutions.yaml",
+         "name: {ko: 테스트안과병원, en: Test Eye Hospital, zh: 测试眼科医院, mn: Тест нүдний эмнэлэг, "
+         "ru: Тестовая глазная больница, ar: مستشفى الاختبار للعيون}",
+         "name: {ko: 테스트안과병원, en: Test Eye Hospital}")
+    preview = build(project)
+    assert preview.returncode == 0, preview.stderr[-3000:]
+    assert "4 names" not in preview.stderr and "has no name in zh, mn, ru, ar" in preview.stderr
+    for lang, attrs in (("zh", 'lang="en"'), ("mn", 'lang="en"'), ("ar", 'lang="en" dir="ltr"')):
+        page = (project / "site" / lang / "institutions" / "test-eye-hospital" / "index.html").read_text()
+        assert f"<span {attrs}>Test Eye Hospital</span></h1>" in page, lang
+        assert re.search(r'</h1>\s*<p class="gb-untranslated">', page), lang
+    english = (project / "site" / "institutions" / "test-eye-hospital" / "index.html").read_text()
+    assert "gb-untranslated" not in english
+    release = build(project, "--release")
+    assert release.returncode == 1
+    assert "== For the translators: 1 / 번역자가 할 것: 1개 ==" in release.stderr
+    assert "For the editor" not in release.stderr  # nothing else is missing
+    assert re.search(r"data/institutions\.yaml:\d+:\d+: institutions\[0\]\.name: 'test-eye-hospital' "
+                     r"has no name in zh, mn, ru, ar", release.stderr)
+    assert "Traceback" not in release.stderr
 
 
 def test_preview_build_warns_and_shows_notices(tmp_path: Path) -> None:

@@ -19,8 +19,9 @@ from guidebook.data.model import Dataset, validation_context
 from guidebook.build.pages import sync_form_pages, sync_generated_pages
 from guidebook.checks.inputs import (check_catalogs, check_content, check_paths, check_settings,
                                      shown)
-from guidebook.checks.quality import (Problem, by_role, data_problems, form_problems, is_stale, language_problems,
-                      page_problems, publishable, site_url_problems)
+from guidebook.checks.quality import (Problem, by_role, data_problems, form_problems, is_stale,
+                                      language_problems, name_problems, page_problems, publishable,
+                                      site_url_problems)
 from guidebook.web.render import GENERATED_DIR
 from guidebook.data.search_words import SearchWords
 from guidebook.data.settings import Settings
@@ -147,6 +148,8 @@ def release_problems(settings: Settings, loaded: Loaded, forms: Sequence[Form]) 
                               shown(settings.root / "mkdocs.yml").as_posix())
             + data_problems(loaded.dataset, ref, policy, loaded.marks,
                             shown(settings.data_file).as_posix())
+            + name_problems(loaded.dataset, loaded.marks, shown(settings.data_file).as_posix(),
+                            settings.guidebook.new_languages)
             + page_problems(settings.docs_dir, settings.languages, shown(settings.docs_dir).as_posix())
             + form_problems(forms, settings.forms_dir, shown(settings.forms_dir).as_posix())
             + language_problems(settings))

@@ -38,7 +38,7 @@ Policy = ReleaseSettings
 class Problem:
     """Something a release refuses, with the file and line to change and how."""
 
-    kind: str  # sample | stale | ended | unreviewed | untranslated | broken_link | site_url | unrecorded | trust
+    kind: str  # sample | stale | ended | unreviewed | untranslated | untranslated_name | broken_link | site_url | unrecorded | trust
     where: str  # the field path, page or file the problem is about
     en: str
     ko: str
@@ -140,6 +140,48 @@ def data_problems(dataset: Dataset, ref: _dt.date, policy: Policy, marks: Marks 
             problems += trust_problems(inst, index, ref, file, at)
     return problems
 
+
+
+def _spelled(path: tuple[str | int, ...]) -> str:
+    """A path of keys as the other problems name fields: ``institutions[3].name``."""
+    return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path).lstrip(".")
+
+
+def _record_id(dataset: Dataset, path: tuple[str | int, ...]) -> str:
+    """The record a path is in, by its id (``'kim-eye'``), or the path itself."""
+    if len(path) >= 2 and isinstance(path[1], int):
+        record = getattr(dataset, str(path[0]), ())[path[1]]
+        if getattr(record, "id", None):
+            return f"'{record.id}'"
+    return f"the name at {_spelled(path)}"
+
+
+def name_problems(dataset: Dataset, marks: Marks | None = None, file: str = "data/institutions.yaml",
+                  skip: Sequence[str] = ()) -> list[Problem]:
+    """Names with no text of their own in a site language: the preview shows
+    the default language's, marked as not yet translated; a release refuses
+    them, every language of every record in one list. Languages in ``skip``
+    (still being translated: ``language_problems`` refuses them as a whole)
+    are left out."""
+    from guidebook.data.model import missing_translations  # noqa: PLC0415
+
+    marks = marks or {}
+    languages = [lang for lang in dataset.languages if lang not in skip]
+    problems = []
+    for path, gaps in missing_translations(dataset, languages):
+        what = _record_id(dataset, path)
+        listed = ", ".join(gaps)
+        keys = ", ".join(f"'{lang}:'" for lang in gaps)
+        problems.append(Problem(
+            "untranslated_name", _spelled(path),
+            f"{what} has no name in {listed}: those sites show the {dataset.languages[0]} name, "
+            "marked as not yet translated",
+            f"{what}의 이름이 {listed}(으)로 번역되지 않아 그 언어 사이트에 {dataset.languages[0]} "
+            "이름이 '번역 전' 표시와 함께 나갑니다", file, *marks.get(path, (1, 1)),
+            f"add {keys} under the name with the name in that language (the translators' guide: "
+            "docs/translators.en.md)",
+            f"이름 아래에 {keys} 항목으로 그 언어의 이름을 추가하세요 (번역자 안내: docs/translators.ko.md)"))
+    return problems
 
 # Registration is renewed every 3 years (the Act, since 2016): a status read
 # longer ago than that may no longer hold.
@@ -451,6 +493,9 @@ SUMMARY = {
               "--release로 목록 확인)"),
     "unreviewed": ("{n} page translations are not reviewed yet (guidebook coverage lists them)",
                    "검수되지 않은 페이지 번역 {n}개 (guidebook coverage로 목록 확인)"),
+    "untranslated_name": ("{n} names are not translated and show English (guidebook check "
+                          "--release lists them)", "번역되지 않아 영어로 나가는 이름 {n}개 (guidebook "
+                          "check --release로 목록 확인)"),
     "untranslated": ("{n} pages are not translated and show English (guidebook coverage lists them)",
                      "번역되지 않아 영어로 나가는 페이지 {n}개 (guidebook coverage로 목록 확인)"),
     "stale": ("{n} records were last verified too long ago (guidebook build --release lists them)",
@@ -469,6 +514,7 @@ ROLES = {
 }
 ROLE_OF = {"sample": "editor", "stale": "editor", "ended": "editor", "site_url": "editor",
            "trust": "editor", "unrecorded": "editor", "untranslated": "translator",
+           "untranslated_name": "translator",
            "new_language": "translator", "unreviewed": "reviewer", "broken_link": "developer"}
 
 

@@ -167,12 +167,14 @@ def schema_json(languages: tuple[str, ...], model: type[BaseModel] = Dataset,
         kind = definition.pop("x-guidebook-languages", None)
         if kind is None:
             continue
-        keys = ("ko", *languages) if kind == "ko+all" else languages
+        keys = ("ko", *languages) if kind.startswith("ko+") else languages
         value = definition.pop("additionalProperties", {})
         definition["properties"] = {key: value for key in keys}
         definition["additionalProperties"] = False
         if kind == "ko+all":
             definition["required"] = [key for key in keys if key not in new_languages]
+        elif kind == "ko+default":  # the other languages before a release (quality.name_problems)
+            definition["required"] = ["ko", languages[0]]
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

@@ -347,12 +347,16 @@ T = TypeVar("T")
 
 class ByLanguage(RootModel[dict[str, T]], Generic[T]):
     """A value per language code, keyed by the site languages from mkdocs.yml
-    (and Korean where ``KEYS_EXTRA`` says so). ``REQUIRED`` names which must be
-    there: ``"all"`` of them, or none."""
+    (and Korean where ``KEYS_EXTRA`` says so). ``REQUIRED`` says which must be
+    there: ``"all"`` (every language but those still being translated),
+    ``"default"`` (Korean, when in ``KEYS_EXTRA``, and the site's default
+    language: the others fall back to the default language's text, marked as
+    not yet translated, and a release refuses the gap: ``missing_translations``),
+    or ``""``, none."""
 
     model_config = ConfigDict(frozen=True)
     KEYS_EXTRA: ClassVar[tuple[str, ...]] = ()
-    REQUIRED: ClassVar[bool] = False
+    REQUIRED: ClassVar[Literal["all", "default", ""]] = ""
     _default: str | None = PrivateAttr(None)  # the site's default language, set by validation
 
     @property
@@ -361,8 +365,8 @@ class ByLanguage(RootModel[dict[str, T]], Generic[T]):
         return self._default
 
     def __getitem__(self, lang: str) -> T:
-        """The text in ``lang``; in a language still being translated (mkdocs.yml
-        ``new_languages``), the default language's when it has none yet."""
+        """The text in ``lang``; the default language's when it has none yet
+        (a language being translated, or a record added in Korean and English)."""
         if lang not in self.root and self._default in self.root:
             return self.root[self._default]
         return self.root[lang]
@@ -385,24 +389,37 @@ class ByLanguage(RootModel[dict[str, T]], Generic[T]):
                           f"'{unknown[0]}'은(는) 이 안내서의 언어가 아닙니다",
                           hint + "languages: " + ", ".join(allowed),
                           hint_ko + "언어: " + ", ".join(allowed), at=unknown[0])
+        default = _site_languages(info)[0]
         new = (info.context or {}).get(NEW_KEY, ())
-        missing = ([k for k in allowed if k not in self.root and k not in new]
-                   if self.REQUIRED else [])
-        if missing:
-            raise problem(f"the required field '{missing[0]}' is missing (the text in that language)",
-                          f"필수 항목 '{missing[0]}'(그 언어로 쓴 글)이(가) 없습니다",
-                          f"add '{missing[0]}:' with the text in that language",
-                          f"'{missing[0]}:' 항목에 그 언어로 쓴 글을 추가하세요", at=missing[0])
-        self._default = _site_languages(info)[0]
+        needed = {"all": [k for k in allowed if k not in new],
+                  "default": list(dict.fromkeys((*self.KEYS_EXTRA, default))), "": []}[self.REQUIRED]
+        missing = [k for k in needed if k not in self.root]
+        if missing:  # every missing language at once
+            keys = ", ".join(f"'{k}:'" for k in missing)
+            later_en = " (the other languages may follow later)" if self.REQUIRED == "default" else ""
+            later_ko = " (다른 언어는 나중에 번역해도 됩니다)" if self.REQUIRED == "default" else ""
+            raise problem(f"the text in {', '.join(missing)} is missing: this needs "
+                          + ", ".join(needed) + later_en,
+                          f"{', '.join(missing)} 글이 없습니다. 이 항목에는 {', '.join(needed)}이(가) "
+                          "꼭 있어야 합니다" + later_ko,
+                          f"add {keys} with the text in that language",
+                          f"{keys} 항목에 그 언어로 쓴 글을 추가하세요", at=missing[0])
+        self._default = default
         return self
+
+    def untranslated(self, languages: Sequence[str]) -> tuple[str, ...]:
+        """The ``languages`` this value has no text of its own in (shown in
+        the default language's meanwhile)."""
+        return tuple(lang for lang in languages if lang not in self.root)
 
 
 class Names(ByLanguage[Name]):
-    """The name in Korean and in every site language (all required)."""
+    """The name in Korean and in the site languages: Korean and the default
+    language required, the others before a release."""
 
     KEYS_EXTRA = (KOREAN,)
-    REQUIRED = True
-    model_config = ConfigDict(frozen=True, json_schema_extra={"x-guidebook-languages": "ko+all"})
+    REQUIRED = "default"
+    model_config = ConfigDict(frozen=True, json_schema_extra={"x-guidebook-languages": "ko+default"})
 
 
 class Texts(ByLanguage[Text]):
@@ -863,3 +880,31 @@ class Dataset(Strict):
     def languages(self) -> tuple[str, ...]:
         """The site languages this dataset was validated for, the default first."""
         return self._languages
+
+
+def missing_translations(value: object, languages: Sequence[str],
+                         path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], tuple[str, ...]]]:
+    """Every name (a required ``ByLanguage``) below ``value`` that lacks its
+    own text in some of ``languages``: ``(path of keys, languages)``, the path
+    as the data file spells it (``("institutions", 3, "name")``).
+
+    >>> ctx = validation_context(("en", "zh", "ar"))
+    >>> names = Names.model_validate({"ko": "김안과", "en": "Kim Eye"}, context=ctx)
+    >>> missing_translations({"a": (names,)}, ctx["languages"])
+    [(('a', 0), ('zh', 'ar'))]
+    """
+    if isinstance(value, ByLanguage):
+        gaps = value.untranslated(languages) if value.REQUIRED else ()
+        return [(path, gaps)] if gaps else []
+    found: list[tuple[tuple[str | int, ...], tuple[str, ...]]] = []
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            found += missing_translations(getattr(value, name), languages,
+                                          (*path, field.alias or name))
+    elif isinstance(value, (tuple, list)):
+        for index, item in enumerate(value):
+            found += missing_translations(item, languages, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found += missing_translations(item, languages, (*path, key))
+    return found

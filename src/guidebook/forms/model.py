@@ -42,7 +42,7 @@ class Localized(ByLanguage[Text]):
     """A form text in Korean and in every site language (all required)."""
 
     KEYS_EXTRA = (KOREAN,)
-    REQUIRED = True
+    REQUIRED = "all"
     model_config = ConfigDict(frozen=True, json_schema_extra={"x-guidebook-languages": "ko+all"})
 
 
@@ -50,7 +50,7 @@ class ReviewStatus(ByLanguage[Review]):
     """Per language: has a qualified reviewer approved the medical wording?"""
 
     KEYS_EXTRA = (KOREAN,)
-    REQUIRED = True
+    REQUIRED = "all"
     model_config = ConfigDict(frozen=True, json_schema_extra={"x-guidebook-languages": "ko+all"})
 
 
