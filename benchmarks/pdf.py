@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))  # tests.conftest: the site languages
 sys.path.insert(0, str(Path(__file__).parent))
 
-from tests.conftest import LANGS
+from tests.conftest import CHAPTERS, LANGS
 from guidebook.build import downloads  # noqa: E402
 from guidebook.data.load import load_file  # noqa: E402
 from guidebook.printing.html import PrintProfile  # noqa: E402
@@ -99,7 +99,7 @@ def main() -> int:
     parser.add_argument("--crop-marks", action="store_true")
     parser.add_argument("--cache", action="store_true", help="cold, unchanged and one-language edit")
     args = parser.parse_args()
-    profile = PrintProfile(cmyk=args.cmyk, crop_marks=args.crop_marks)
+    profile = PrintProfile(cmyk=args.cmyk, crop_marks=args.crop_marks, chapters=CHAPTERS)
     if args.cache:
         with tempfile.TemporaryDirectory(prefix="guidebook-pdf-bench-") as tmp:
             work = Path(tmp)

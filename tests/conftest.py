@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = load_settings(ROOT / "mkdocs.yml", {})
 use_catalogs(SETTINGS.translations_dir)  # as the hooks and the CLI do once they have the settings
 LANGS = SETTINGS.languages
+CHAPTERS = SETTINGS.chapters  # the printed booklet's chapters: nav less not_in_print
 FIXTURES = Path(__file__).parent / "fixtures"
 OUTPUT = Path(__file__).parent / "output"  # screenshots and other artefacts to look at
 

@@ -17,9 +17,9 @@ from guidebook.build import downloads
 from guidebook.printing import prepress
 from guidebook.forms.model import load_forms
 from guidebook.data.load import load_file
-from guidebook.printing.chapters import CHAPTERS, print_markdown
+from guidebook.printing.chapters import print_markdown
 from guidebook.printing.html import CMYK_ICC, PrintProfile
-from tests.conftest import FIXTURES, LANGS, ROOT
+from tests.conftest import CHAPTERS, FIXTURES, LANGS, ROOT
 from tests.print import pdftools
 
 DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset

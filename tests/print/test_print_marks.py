@@ -16,10 +16,10 @@ from guidebook.common.i18n import translations
 from guidebook.data.load import load_file
 from guidebook.printing.pdf import PdfJob, render_job
 from guidebook.printing.html import PrintProfile, forms_html, leaflet_html, preview_marks
-from tests.conftest import FIXTURES, LANGS, ROOT
+from tests.conftest import CHAPTERS, FIXTURES, LANGS, ROOT
 
 DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset
-ARGS = dict(site_url="https://guide.example.org/", docs_dir=ROOT / "content", profile=PrintProfile(),
+ARGS = dict(site_url="https://guide.example.org/", docs_dir=ROOT / "content", profile=PrintProfile(chapters=CHAPTERS),
             created=dt.date(2026, 3, 9))
 
 

@@ -14,7 +14,7 @@ from guidebook.data.load import load_file
 from guidebook.printing.pdf import MARK_SPACE_MM, PdfJob, render_job
 from guidebook.printing.html import PrintProfile, guidebook_html, leaflet_html
 from guidebook.data.settings import SettingsError, load_settings
-from tests.conftest import LANGS, FIXTURES, ROOT
+from tests.conftest import CHAPTERS, LANGS, FIXTURES, ROOT
 from tests.print import pdftools
 
 DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset
@@ -54,7 +54,7 @@ def cmyk_leaflet(tmp_path_factory) -> Path:
 
 
 def test_crop_marks_sit_outside_the_bleed_when_asked_for(tmp_path: Path) -> None:
-    path = make("guidebook", "mn", PrintProfile(crop_marks=True), tmp_path / "g.pdf")
+    path = make("guidebook", "mn", PrintProfile(crop_marks=True, chapters=CHAPTERS), tmp_path / "g.pdf")
     assert pdftools.page_count(path) % 4 == 0
     for page in range(pdftools.page_count(path)):
         b = pdftools.boxes(path, page)

@@ -11,14 +11,14 @@ from guidebook.common.i18n import site_language, translations
 from guidebook.data.load import load_file
 from guidebook.printing.html import PrintProfile, guidebook_html, notes_html
 from guidebook.printing.pdf import PdfJob, render_job
-from tests.conftest import FIXTURES, LANGS, ROOT
+from tests.conftest import CHAPTERS, FIXTURES, LANGS, ROOT
 
 
 def test_a_booklet_rendered_twice_without_a_cache_is_byte_identical(tmp_path: Path) -> None:
     dataset = load_file(FIXTURES / "institutions.yaml", LANGS).dataset
     lang = "ar"  # right to left, two scripts, a booklet filled with notes pages
     args = dict(site_url="https://guide.example.org/", docs_dir=ROOT / "content",
-                profile=PrintProfile(crop_marks=True), created=dt.date(2026, 3, 9))
+                profile=PrintProfile(crop_marks=True, chapters=CHAPTERS), created=dt.date(2026, 3, 9))
     html = guidebook_html(dataset, lang, translations(lang), **args)
     notes = notes_html(dataset, lang, translations(lang), **args)
     digests, sizes = [], []

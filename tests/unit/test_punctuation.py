@@ -17,7 +17,7 @@ from guidebook.common.i18n import translations
 from guidebook.data.load import load_file
 from guidebook.printing.html import PrintProfile, guidebook_html, leaflet_html
 from guidebook.web.render import generated_pages
-from tests.conftest import LANGS, ROOT
+from tests.conftest import CHAPTERS, LANGS, ROOT
 
 SLIPS = {
     "double full stop": re.compile(r"(?<![.\u2026])\.\s?\.(?!\.)"),
@@ -49,7 +49,7 @@ def pages() -> dict[str, str]:
     forms = load_forms(ROOT / "data" / "forms", LANGS).forms
     everything.update(form_pages(forms, tr_for, LANGS[0]))
     args = dict(site_url="https://guide.example.org/", docs_dir=ROOT / "content",
-                profile=PrintProfile(), created=dt.date(2026, 11, 23))
+                profile=PrintProfile(chapters=CHAPTERS), created=dt.date(2026, 11, 23))
     for lang in LANGS:
         everything[f"leaflet.{lang}.html"] = leaflet_html(dataset, lang, tr_for[lang], **args)
         everything[f"guidebook.{lang}.html"] = guidebook_html(dataset, lang, tr_for[lang], **args)

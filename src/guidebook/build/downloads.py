@@ -37,7 +37,8 @@ def print_profile(settings: Settings) -> PrintProfile | None:
     PDFs are turned off (``enabled: false``, or GUIDEBOOK_PDF=0 for quick previews)."""
     if not settings.make_pdfs:
         return None
-    values = settings.guidebook.print.model_dump(exclude={"enabled"})
+    values = settings.guidebook.print.model_dump(exclude={"enabled", "not_in_print"})
+    values["chapters"] = settings.chapters
     for key in ("output_icc", "emblem", "cover_image"):
         values[key] = (settings.root / values[key]).resolve() if values[key] else None
     values["output_icc"] = values["output_icc"] or CMYK_ICC

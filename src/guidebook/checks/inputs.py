@@ -589,6 +589,39 @@ def check_settings(settings: Settings, confine_paths: bool = True) -> list[LoadE
                                                        display):
             errors.append(LoadError(problem.file, _line_of(lines, rf"\s*{key}\s*:"), 1, problem.path,
                                     problem.en, problem.ko, problem.fix_en, problem.fix_ko))
+    if settings.make_pdfs:  # the chapters are read when the booklet is printed
+        errors += check_chapters(settings, display, lines)
+    return errors
+
+
+def check_chapters(settings: Settings, display: str, lines: list[str]) -> list[LoadError]:
+    """The printed booklet's chapters are nav's pages less ``not_in_print``:
+    each name there must be a page of nav, and each chapter must exist in the
+    default language (the other languages fall back to it)."""
+    errors = []
+    for page in settings.guidebook.print.not_in_print:
+        if page not in settings.nav:
+            close = difflib.get_close_matches(page, settings.nav, n=1)
+            errors.append(LoadError(
+                display, _line_of(lines, r"\s+not_in_print\s*:"), 1, "extra.guidebook.print.not_in_print",
+                f"'{page}' is not a page of nav, so it cannot be left out of print",
+                f"'{page}'은(는) nav에 있는 페이지가 아니라서 인쇄에서 뺄 수 없습니다",
+                (f"did you mean '{close[0]}'? " if close else "")
+                + "write a page as nav names it, e.g. downloads.md",
+                (f"'{close[0]}'을(를) 쓰려던 것인가요? " if close else "")
+                + "nav에 적힌 그대로 쓰세요. 예: downloads.md"))
+    for name in settings.chapters:
+        source = settings.docs_dir / f"{name}.{settings.default_language}.md"
+        if not source.is_file():
+            page = f"{name}.md"
+            errors.append(LoadError(
+                display, _line_of(lines, rf"\s*-\s*(.*:\s*)?{re.escape(page)}\s*$"), 1, "nav",
+                f"nav names {page}, but {shown(source).as_posix()} does not exist: the site and the "
+                "printed booklet would miss the chapter",
+                f"nav에 {page}이(가) 있지만 {shown(source).as_posix()} 파일이 없습니다. 사이트와 인쇄 "
+                "안내서에서 그 장이 빠집니다",
+                f"write the page in {shown(source).as_posix()}, or take its line out of nav",
+                f"{shown(source).as_posix()}에 페이지를 쓰거나 nav에서 그 줄을 지우세요"))
     return errors
 
 

@@ -64,6 +64,10 @@ class PrintSettings(_Strict):
     emblem: str = Field("", description="the district's emblem or logo, SVG or PNG")
     cover_image: str = Field("", description="the cover picture, SVG or PNG")
     review_pngs: bool = True
+    not_in_print: tuple[str, ...] = Field(
+        (), max_length=200, description="pages of nav the printed booklet leaves out (web-only "
+        "pages: the home page, downloads, search); every other page of nav is a chapter, in "
+        "nav's order")
 
 
 class ShareSettings(_Strict):
@@ -114,6 +118,16 @@ class Settings(_Strict):
     review_pngs: bool = True  # and print.review_pngs: both must want them
     cache_root: Path | None = None  # GUIDEBOOK_CACHE_DIR; None: .cache/ beside mkdocs.yml
     source_date: _dt.date | None = None
+    nav: tuple[str, ...] = ()  # the pages of mkdocs.yml's nav, in order (sections flattened)
+
+    @property
+    def chapters(self) -> tuple[str, ...]:
+        """The printed booklet's chapters: the pages of nav (``before-you-travel``
+        for ``before-you-travel.md``) but those ``not_in_print`` names and the
+        generated directory and forms, which print in their own way."""
+        left_out = set(self.guidebook.print.not_in_print)
+        return tuple(page.removesuffix(".md") for page in self.nav
+                     if page not in left_out and page.split("/", 1)[0] not in GENERATED_FOLDERS)
 
     @property
     def default_language(self) -> str:
@@ -226,6 +240,27 @@ def read_config(config_file: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+# Folders of content/ the build writes from the data (web.render.GENERATED_DIR,
+# build.pages' forms): listed in nav, never a printed chapter.
+GENERATED_FOLDERS = ("institutions", "forms")
+
+
+def nav_pages(nav: object) -> tuple[str, ...]:
+    """The Markdown pages of a MkDocs ``nav``, in order: sections flattened,
+    titles and links to other sites dropped.
+
+    >>> nav_pages(["index.md", {"Care": ["a.md", {"B": "b.md"}]}, {"Map": "https://x.org/"}])
+    ('index.md', 'a.md', 'b.md')
+    """
+    if isinstance(nav, str):
+        return (nav,) if nav.endswith(".md") and "://" not in nav else ()
+    if isinstance(nav, dict):
+        return tuple(page for value in nav.values() for page in nav_pages(value))
+    if isinstance(nav, list):
+        return tuple(page for item in nav for page in nav_pages(item))
+    return ()
+
+
 def site_languages(config: Mapping[str, Any], config_file: Path | str = "mkdocs.yml") -> tuple[str, ...]:
     """The i18n plugin's languages, the default one first.
 
@@ -296,6 +331,7 @@ def load_settings(config_file: Path | str, environ: Mapping[str, str] | None = N
         cache_root=Path(environ["GUIDEBOOK_CACHE_DIR"]).resolve() if environ.get("GUIDEBOOK_CACHE_DIR") else None,
         source_date=(_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
                      if epoch else None),
+        nav=nav_pages(config.get("nav")),
     )
 
 

@@ -6,12 +6,18 @@ an institution point to its directory entry, links to web-only pages and to
 other sites show their address, phone links become plain (isolated) numbers.
 Paragraphs the editors marked ``{.web-only}`` ("save a screenshot"), and the
 lists' map links (a search address of 200 characters is no use on paper; the
-Korean address is printed for the taxi driver), are left out. The page's H1 becomes the chapter title; its H2s stay section headings.
+Korean address is printed for the taxi driver), are left out. The page's H1
+becomes the chapter title; its H2s stay section headings.
+
+Which pages are chapters, and in which order, is mkdocs.yml's ``nav`` less
+``extra.guidebook.print.not_in_print`` (``Settings.chapters``): a page an
+editor adds to the site's navigation is printed too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +28,6 @@ from markupsafe import Markup, escape
 from guidebook.data.model import Dataset
 from guidebook.web.render import expand_placeholders
 
-# The guide's chapters in reading order (content/<name>.<lang>.md).
-CHAPTERS = ("before-you-travel", "arrival", "costs", "interpretation", "help",
-            "emergency-card", "patient-rights", "muslim-friendly", "aftercare")
 LRI, PDI = "\u2066", "\u2069"
 
 
@@ -52,10 +55,15 @@ DESK_MARK = "GUIDEBOOK-HELP-DESK"  # replaced by the desk in guidebook.html.j2
 
 
 def chapter_id(name: str) -> str:
-    return f"ch-{name}"
+    """The booklet's anchor of a chapter (a page in a folder too).
+
+    >>> chapter_id("care/aftercare")
+    'ch-care-aftercare'
+    """
+    return "ch-" + name.replace("/", "-")
 
 
-def _rewrite_link(match: re.Match[str], site_root: str) -> str:
+def _rewrite_link(match: re.Match[str], site_root: str, names: Collection[str]) -> str:
     attrs, text = match.group(1), match.group(2)
     href = re.search(r'href="([^"]*)"', attrs)
     if not href:
@@ -67,7 +75,7 @@ def _rewrite_link(match: re.Match[str], site_root: str) -> str:
         return text
     path = target.split("#", 1)[0]
     name = path.removesuffix(".md").removesuffix("/")
-    if name in CHAPTERS:
+    if name in names:
         return _ref(chapter_id(name), text)
     if name in ("institutions/index", "institutions"):
         return _ref("directory", text)
@@ -88,8 +96,9 @@ def _ref(anchor: str, text: str) -> str:
     return f'<a class="ref" href="#{anchor}" data-ref="#{anchor}">{text}</a>'
 
 
-def print_markdown(text: str, site_root: str) -> tuple[str, str]:
-    """(title, body HTML) of a Markdown page for paper.
+def print_markdown(text: str, site_root: str, names: Collection[str] = ()) -> tuple[str, str]:
+    """(title, body HTML) of a Markdown page for paper; a link to one of the
+    chapters ``names`` becomes a page reference.
 
     >>> print_markdown("# T\\n\\nCall [119](tel:119).\\n\\nx\\n{.web-only}\\n\\n## H", "https://g/")[1]
     '<p>Call <span class="tel">\\u2066119\\u2069</span>.</p>\\n<h2>H</h2>'
@@ -104,24 +113,25 @@ def print_markdown(text: str, site_root: str) -> tuple[str, str]:
     html = re.sub(r"<!--.*?-->\s*", "", html, flags=re.S)
     html = re.sub(r'<(p|li|div)\b[^>]*class="(?:[^"]*\s)?web-only(?:\s[^"]*)?"[^>]*>.*?</\1>\s*', "",
                   html, flags=re.S)
-    html = re.sub(r"<a ([^>]*)>(.*?)</a>", lambda m: _rewrite_link(m, site_root), html, flags=re.S)
+    html = re.sub(r"<a ([^>]*)>(.*?)</a>", lambda m: _rewrite_link(m, site_root, names), html,
+                  flags=re.S)
     html = re.sub(r'<(h[2-6])([^>]*) dir="ltr"', r"<\1\2", html)
     return title, html.strip()
 
 
 def chapters(dataset: Dataset, lang: str, tr: NullTranslations, docs_dir: Path,
-             site_root: str) -> list[Chapter]:
-    """The guide's chapters of one language; a missing page is the English one,
-    marked as such (the web site does the same)."""
+             site_root: str, names: Sequence[str]) -> list[Chapter]:
+    """The chapters ``names`` (``Settings.chapters``) of one language; a missing
+    page is the English one, marked as such (the web site does the same)."""
     default = dataset.languages[0]
     result = []
-    for name in CHAPTERS:
+    for name in names:
         text, fallback = page_source(docs_dir, name, lang, default)
         # The whole help desk is printed once, by the guidebook's template,
         # where the help page asks for it: a mark stands in for it here.
         text = _DESK.sub(f"\n\n{DESK_MARK}\n\n", text)
         text = expand_placeholders(text, dataset, fallback or lang, tr)
-        title, html = print_markdown(text, site_root)
+        title, html = print_markdown(text, site_root, names)
         if lang in FULLWIDTH_PUNCTUATION and not fallback:
             # The lists from the data come in the web's wording ("电话: "):
             # Chinese print uses the full-width colon throughout.

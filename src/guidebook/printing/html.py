@@ -58,6 +58,8 @@ class PrintProfile:
     emblem: Path | None = None
     cover_image: Path | None = None
     review_pngs: bool = True
+    # The booklet's chapters in order (Settings.chapters: nav's pages, less not_in_print).
+    chapters: tuple[str, ...] = ()
 
     @property
     def black(self) -> str:
@@ -326,7 +328,7 @@ def guidebook_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_ur
     PDF is made, see ``notes_html``)."""
     ctx = _common(dataset, lang, tr, site_url, docs_dir, profile, created, preview)
     root = str(ctx["site_url"])
-    ctx["chapters"] = print_chapters(dataset, lang, tr, docs_dir, root)
+    ctx["chapters"] = print_chapters(dataset, lang, tr, docs_dir, root, profile.chapters)
     ctx["desk_mark"] = Markup(f"<p>{DESK_MARK}</p>")
     directory = directory_context(
         dataset, lang, tr, lambda inst, district, lang_, tr_: _entry(inst, dataset, lang_, tr_,
