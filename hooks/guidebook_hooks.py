@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from guidebook.adapter import preview, theme
+from guidebook.adapter import one_language, preview, theme
 from guidebook.build import page_text, postbuild, prepare
 from guidebook.checks import content_safety, quality
 from guidebook.common.i18n import html_lang, site_language, translations, use_catalogs
@@ -119,6 +119,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Per-language Markdown settings (pages are rendered before on_env)."""
     language = config.theme["language"]
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = theme.permalink_title(language)
+
+
+@event_priority(-150)  # after the i18n plugin (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """A one-language preview shows a page not yet translated in English, as the full build does."""
+    return one_language.add_fallback_pages(files, config, _settings(config).default_language)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
