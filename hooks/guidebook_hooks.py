@@ -112,7 +112,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - MkDocs' server
     """`mkdocs serve`: a failed rebuild shows its problems in the browser
     (guidebook/preview.py says how) instead of leaving it waiting."""
-    return preview.guard(server)
+    return preview.guard(server, Path(config.docs_dir), Path(config.config_file_path))
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

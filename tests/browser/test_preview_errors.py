@@ -24,13 +24,23 @@ def free_port() -> int:
 
 @pytest.fixture
 def served(tmp_path: Path):
+    yield from serve(tmp_path, "--no-strict")
+
+
+@pytest.fixture
+def served_strict(tmp_path: Path):
+    """As editors run it: mkdocs.yml's strict mode, a warning fails the build."""
+    yield from serve(tmp_path)
+
+
+def serve(tmp_path: Path, *options: str):
     project = copy_project(tmp_path / "p")
     port = free_port()
     env = {**os.environ, "GUIDEBOOK_PDF": "0", "GUIDEBOOK_ONLY_LANG": "en",
            "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-                                "--no-strict"], cwd=project, env=env, stdout=log,
+                                *options], cwd=project, env=env, stdout=log,
                                stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 120
@@ -72,3 +82,25 @@ def test_a_failed_rebuild_shows_the_problems_and_recovers(served, browser) -> No
     data.write_text(good, encoding="utf-8")
     page.wait_for_function("document.title.includes('Emergencies and help lines')", timeout=60_000)
     assert page.locator("text=미리보기를 다시 만들지 못했습니다").count() == 0
+
+
+def test_a_strict_warning_is_shown_at_its_file_and_line_and_recovers(served_strict, browser) -> None:
+    """A page added to nav before it is written: MkDocs' strict mode stops on
+    a warning; the browser gets it at mkdocs.yml's line, in English and
+    Korean, and the page comes back once the page exists."""
+    project, url = served_strict
+    page = browser.new_page()
+    page.goto(url + "help/")
+    config = project / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good.replace("  - aftercare.md\n", "  - aftercare.md\n  - visa.md\n", 1),
+                      encoding="utf-8")
+    page.wait_for_selector("text=미리보기를 다시 만들지 못했습니다", timeout=60_000)
+    line = 1 + good.splitlines().index("  - aftercare.md")
+    assert page.inner_text("li .en").startswith(f"mkdocs.yml:{line + 1}:1: nav names 'visa.md'")
+    assert "고치는 법" in page.inner_text("li .ko")
+    (project / "content" / "visa.en.md").write_text(
+        "---\ntranslation_review: source\n---\n\n# Extending a medical visa\n", encoding="utf-8")
+    page.wait_for_function("document.title.includes('Emergencies and help lines')", timeout=60_000)
+    page.goto(url + "visa/")
+    assert "Extending a medical visa" in page.title()

@@ -8,12 +8,16 @@ terminal. The route chosen here uses the server's public parts only:
 - ``guard(server)`` (called from the hooks' ``on_serve``) wraps the server's
   ``builder``: a failed build is recorded here and does not propagate, so the
   server counts the rebuild as done and nothing waits;
+- a build that strict mode stops on a warning is reported with those
+  warnings, the ones an editor causes (a nav entry or a link to a page that
+  does not exist) at their file and line in English and Korean;
 - it wraps the WSGI application (``get_app``/``set_app``): while the last
-  build failed, a request for a page gets the bilingual problem list instead
-  (assets and the live-reload endpoint are served as usual);
-- the error page long-polls MkDocs' own ``/livereload/<epoch>/<id>``
-  endpoint and reloads as soon as a newer build exists, so fixing the file
-  brings the page back by itself (or the next problem list).
+  build failed, a request for a page gets the bilingual problem list instead,
+  and so does a request that waited for a rebuild that then failed (assets
+  and the live-reload endpoint are served as usual);
+- the error page asks for itself again every second and reloads when the
+  answer is no longer the same problem list, so fixing the file brings the
+  page back by itself, whenever the browser asked for what.
 
 The state lives in this module, not in the hook file: MkDocs loads the hook
 file again for every rebuild's configuration, the core only once.
@@ -21,9 +25,12 @@ file again for every rebuild's configuration, the core only once.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -53,40 +60,118 @@ def _set_failure(text: str | None) -> None:
         _failure, _reported = text, None
 
 
-def guarded(builder: Callable[..., None]) -> Callable[..., None]:
-    """``builder`` that records a failure instead of raising it."""
+class _Warnings(logging.Handler):
+    """The warnings MkDocs logs during one build (strict mode fails on them,
+    with only a count in its own message)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith("mkdocs") and not record.name.startswith("mkdocs.hooks"):
+            self.messages.append(record.getMessage())
+
+
+_NAV = re.compile(r"A reference to '([^']+)' is included in the 'nav' configuration")
+_LINK = re.compile(r"Doc file '([^']+)' contains (?:a|an absolute|an unrecognized relative) link "
+                   r"'([^']+)'")
+
+
+def located(message: str, docs_dir: Path, config_file: Path) -> str:
+    """A MkDocs warning as a problem at its file and line, in English and
+    Korean, for the warnings an editor causes (a nav entry or a link to a
+    page that does not exist); any other warning as it is."""
+    nav = _NAV.search(message)
+    link = _LINK.search(message)
+    if nav:
+        file, needle = config_file, nav.group(1)
+        en = (f"nav names '{needle}', which is not a page of the content folder. Fix: write the "
+              f"page ({needle.removesuffix('.md')}.en.md) or correct the name in nav.")
+        ko = (f"nav에 적힌 '{needle}' 페이지가 content 폴더에 없습니다. 고치는 법: 페이지"
+              f"({needle.removesuffix('.md')}.en.md)를 만들거나 nav의 이름을 고치세요.")
+    elif link:
+        file, needle = docs_dir / link.group(1), link.group(2)
+        en = (f"the link '{needle}' leads to no page. Fix: correct it to a page of the content "
+              "folder, written without its language (help.md for help.en.md).")
+        ko = (f"링크 '{needle}'이(가) 가리키는 페이지가 없습니다. 고치는 법: content 폴더에 있는 "
+              "페이지로 고치세요. 언어 없이 씁니다 (help.en.md는 help.md).")
+    else:
+        return message
+    try:
+        lines = file.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    line = next((n for n, text in enumerate(lines, start=1) if needle in text), 1)
+    shown = f"{file.parent.name}/{file.name}" if file.parent != config_file.parent else file.name
+    return f"{shown}:{line}:1: {en}\n  {shown}:{line}:1: {ko}"
+
+
+def guarded(builder: Callable[..., None], docs_dir: Path | None = None,
+            config_file: Path | None = None) -> Callable[..., None]:
+    """``builder`` that records a failure instead of raising it: the hooks'
+    bilingual report, else the warnings that failed the strict build, each
+    at its file and line where an editor's slip caused it."""
     def build(*args: Any, **kwargs: Any) -> None:
         global _reported
         with _lock:
             _reported = None
+        warnings = _Warnings()
+        logging.getLogger("mkdocs").addHandler(warnings)
         try:
             builder(*args, **kwargs)
         except (Exception, SystemExit) as exc:  # MkDocs' Abort is a SystemExit
             with _lock:
-                text = _reported or str(exc) or type(exc).__name__
+                text = _reported
+            if text is None:
+                found = ([located(m, docs_dir, config_file) for m in warnings.messages]
+                         if docs_dir is not None and config_file is not None else warnings.messages)
+                text = "\n".join([str(exc) or type(exc).__name__, *dict.fromkeys(found)])
             _set_failure(text)
             log.error("The preview shows the problems in the browser until they are fixed. "
                       "문제를 고칠 때까지 미리보기 화면에 문제 목록이 나옵니다.")
             return
+        finally:
+            logging.getLogger("mkdocs").removeHandler(warnings)
         _set_failure(None)
     return build
 
 
-def guard(server: Any) -> Any:
+def guard(server: Any, docs_dir: Path | None = None, config_file: Path | None = None) -> Any:
     """Make ``server`` (MkDocs' LiveReloadServer) show failed rebuilds."""
-    server.builder = guarded(server.builder)
+    server.builder = guarded(server.builder, docs_dir, config_file)
     app = server.get_app()
 
+    def failed(failure: str, start_response: Callable) -> Iterable[bytes]:
+        body = error_page(failure).encode("utf-8")
+        start_response("500 Internal Server Error",
+                       [("Content-Type", "text/html; charset=utf-8"),
+                        ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
+        return [body]
+
     def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
-        failure = current_failure()
         path = environ.get("PATH_INFO", "")
-        if failure is not None and _is_page(path):
-            body = error_page(failure).encode("utf-8")
-            start_response("500 Internal Server Error",
-                           [("Content-Type", "text/html; charset=utf-8"),
-                            ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
-            return [body]
-        return app(environ, start_response)
+        if not _is_page(path):
+            return app(environ, start_response)
+        failure = current_failure()
+        if failure is not None:
+            return failed(failure, start_response)
+        # A page asked for during a rebuild waits in MkDocs' app for the build
+        # to end: if that build failed, the reader gets the problems, not the
+        # last good (or a half-written) page.
+        answer: dict[str, Any] = {}
+
+        def hold(status: str, headers: list, exc_info: Any = None) -> Callable[[bytes], None]:
+            answer.update(status=status, headers=headers)
+            return lambda data: None
+
+        body = app(environ, hold)
+        failure = current_failure()
+        if failure is not None:
+            getattr(body, "close", lambda: None)()
+            return failed(failure, start_response)
+        start_response(answer["status"], answer["headers"])
+        return body
 
     server.set_app(application)
     return server
@@ -109,19 +194,27 @@ li { margin: 0 0 1rem; }
 .ko { font-size: 0.95rem; white-space: pre-wrap; }
 """
 
-# Polls MkDocs' live-reload endpoint: the first request answers at once with
-# the current version, the second when a newer one is built.
+# Asks for this page again every second and reloads when the answer is no
+# longer this problem list (the build succeeded, or failed otherwise). Not
+# MkDocs' live-reload epochs: a build that ends between this page being
+# served and its first question would leave it waiting for one more save.
 _SCRIPT = """
 (async () => {
-  const ask = async (epoch) => (await fetch(`/livereload/${epoch}/${Date.now()}`)).text();
-  const now = parseFloat(await ask(0));
+  const shown = document.querySelector('meta[name="gb-failure"]').content;
   for (;;) {
+    await new Promise((done) => setTimeout(done, 1000));
     try {
-      if (parseFloat(await ask(now)) > now) { location.reload(); return; }
-    } catch (e) { await new Promise((done) => setTimeout(done, 1000)); }
+      const answer = await fetch(location.href, {cache: "no-store"});
+      const text = await answer.text();
+      if (answer.ok || !text.includes(`content="${shown}"`)) { location.reload(); return; }
+    } catch (e) { /* the server is restarting: ask again */ }
   }
 })();
 """
+
+
+def _digest(report: str) -> str:
+    return hashlib.sha256(report.encode("utf-8")).hexdigest()[:16]
 
 
 def error_page(report: str) -> str:
@@ -149,6 +242,7 @@ def error_page(report: str) -> str:
     intro = "".join(f"<p>{escape(line)}</p>" for line in head)
     return ("<!DOCTYPE html>\n<html lang=\"ko\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<meta name=\"gb-failure\" content=\"{_digest(report)}\">"
             "<title>Build failed · 빌드 실패</title>"
             f"<style>{_STYLE}</style></head><body>"
             "<h1 lang=\"en\">The preview could not be rebuilt</h1>"
