@@ -2,6 +2,7 @@
 # One entry point for a fresh Debian machine (run as root or with sudo):
 #   ./dev.sh build   install what is missing, then build the sites into site/
 #   ./dev.sh test    install what is missing, then run the whole test suite
+#   ./dev.sh hooks   make git check the guide before each commit (installs nothing)
 # Both are idempotent: a second run installs nothing and only builds or tests.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -77,8 +78,31 @@ case "${1:-}" in
     install_node
     exec .venv/bin/python -m pytest "$@"
     ;;
+  hooks)
+    # A plain git hook (no pre-commit framework to install, which a stock
+    # Debian's pip refuses): a commit that changes the data, the pages, the
+    # catalogs or mkdocs.yml runs `guidebook check` first and stops on errors.
+    hook="$(git rev-parse --git-path hooks)/pre-commit"
+    mkdir -p "$(dirname "$hook")"
+    cat > "$hook" <<'HOOK'
+#!/bin/sh
+# Written by ./dev.sh hooks: check the guide before a commit that changes its inputs.
+git diff --cached --quiet -- data content translations mkdocs.yml && exit 0
+if [ ! -x .venv/bin/guidebook ]; then
+  echo "Run ./dev.sh build once first (it makes .venv/). 먼저 ./dev.sh build를 한 번 실행하세요." >&2
+  exit 1
+fi
+.venv/bin/guidebook check && exit 0
+echo "The commit was stopped: fix the problems above, then commit again." >&2
+echo "커밋을 멈췄습니다. 위의 문제를 고친 뒤 다시 커밋하세요." >&2
+exit 1
+HOOK
+    chmod +x "$hook"
+    echo "git now runs guidebook check before each commit of data/, content/, translations/ or mkdocs.yml."
+    echo "이제 커밋할 때마다 guidebook check가 먼저 실행됩니다."
+    ;;
   *)
-    echo "usage: ./dev.sh build | test [pytest arguments]" >&2
+    echo "usage: ./dev.sh build | test [pytest arguments] | hooks" >&2
     exit 2
     ;;
 esac
