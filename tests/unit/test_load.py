@@ -190,3 +190,18 @@ def test_real_file_errors_name_the_file(tmp_path) -> None:
     err = load_file(path, LANGS).errors[0]
     assert err.file == str(path) and err.path == "institutions[0].id"
     assert "kim-eye-hospital" in err.fix_en
+
+
+@pytest.mark.parametrize("after", ["", "    website: https://x.org\n"])
+def test_a_colon_without_a_space_is_pointed_at_on_its_own_line(after: str) -> None:
+    err = only_error(HEAD + record() + "    phone:02-761-2875\n" + after)
+    assert (err.line, err.column) == (13, 10), err.format()
+    assert "'phone' is followed by a colon without a space" in err.en
+    assert err.fix_en == "write a space after the colon: 'phone: 02-761-2875'" and "공백" in err.ko
+
+
+@pytest.mark.parametrize(("typed", "code"), [("치과", "dentistry"), ("한의원", "korean_medicine"),
+                                             ("피부과", "dermatology")])
+def test_a_korean_clinic_word_in_specialties_gets_its_code(typed: str, code: str) -> None:
+    err = only_error(HEAD + record(specialties=f"[{typed}]"))
+    assert f"did you mean {code} (" in err.fix_en, err.format()

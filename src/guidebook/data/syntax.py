@@ -32,6 +32,8 @@ class Slip:
 # such as 电话：02… has no Latin field name before it).
 _FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*(\uff1a)")
 _KEY = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*):(\u3000)")
+# A field name, a colon and its value with no space between (not a URL's "://").
+_GLUED = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*):(?!//)(\S.*?)\s*$")
 
 
 def prescan(text: str) -> Slip | None:
@@ -142,6 +144,18 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Slip:
     en, ko, fix_en, fix_ko = words
     lines = text.splitlines()
     here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if problem.startswith(("could not find expected ':'", "mapping values are not allowed")):
+        # 'phone:02-761-2875': without a space YAML reads one word, and the
+        # error surfaces at that line or the next. Point at the colon.
+        for number in (line - 1, line):
+            glued = _GLUED.match(lines[number - 1]) if 0 < number <= len(lines) else None
+            if glued:
+                key = glued.group(2)
+                return Slip(number, glued.end(2) + 1,
+                            f"the field name '{key}' is followed by a colon without a space",
+                            f"항목 이름 '{key}' 뒤의 콜론(:) 다음에 공백이 없습니다",
+                            f"write a space after the colon: '{key}: {glued.group(3)}'",
+                            f"콜론 뒤에 공백을 하나 쓰세요: '{key}: {glued.group(3)}'")
     quote = next((i for i, ch in enumerate(here) if ch in CURLY_QUOTES), None)
     if quote is not None:
         q_en, q_ko = describe(here[quote])

@@ -147,6 +147,8 @@ def korean_match(typed: str, codes: list[str] | tuple[str, ...]) -> tuple[str, s
     ('dermatology', '피부과')
     >>> korean_match("치과", ["dental", "clinic"]), korean_match("dermatology", ["dermatology"])
     (('dental', '치과'), None)
+    >>> korean_match("치과", ["dentistry", "urology"])
+    ('dentistry', '치과 진료')
     """
     def norm(text: str) -> str:
         return "".join(text.split())
@@ -162,4 +164,14 @@ def korean_match(typed: str, codes: list[str] | tuple[str, ...]) -> tuple[str, s
     for code, label in labels:  # 피부 for 피부과, 정형외과의원 for 정형외과
         if wanted.rstrip("과") == norm(label).rstrip("과") or norm(label) in wanted:
             return code, label
+    # The word an editor uses for the kind of clinic, where a specialty's
+    # label is longer: 치과 for 치과 진료, 한의원 for 한방 진료.
+    wanted = CLINIC_WORDS.get(wanted, wanted)
+    for code, label in labels:
+        if len(wanted) >= 2 and label.split()[0] == wanted:
+            return code, label
     return None
+
+
+# Words for a kind of clinic that name a specialty's first word.
+CLINIC_WORDS = {"한의원": "한방", "한의": "한방", "한의과": "한방", "치과의원": "치과", "치과병원": "치과"}
