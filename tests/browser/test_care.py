@@ -296,3 +296,15 @@ def test_opened_pages_load_again_offline_from_a_sub_path(browser, fixture_site: 
     hosts = {urlparse(url).netloc for url in requests}
     assert hosts == {urlparse(origin).netloc}, hosts
     context.close()
+
+
+def test_the_directory_says_how_many_have_not_confirmed_their_languages(browser, server: str) -> None:
+    """#22 item 6: beside the filters, the count of institutions whose
+    languages are unknown and the help desk's number to ask, on a phone."""
+    page = browser.new_page(viewport=PHONE["viewport"])
+    page.goto(f"{server}/mn/institutions/?language=mn")
+    note = page.locator(".gb-unknown-languages")
+    assert note.is_visible() and "2 / 3" in note.inner_text()
+    assert note.locator("a.gb-tel").get_attribute("href").startswith("tel:+82")
+    assert page.locator(".gb-directory-item:visible").count() == 1
+    page.close()

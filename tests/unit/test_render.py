@@ -116,11 +116,36 @@ def test_directory_groups_by_category_and_counts_with_plural_rules() -> None:
     ru = render_directory(DATA, "ru", translations("ru"))
     assert "3 учреждения-партнёра" in ru  # Russian 'few' form
     assert ru.index('<h2 id="больницы-и-клиники">') < ru.index('<h2 id="проживание">')
-    assert re.findall(r'href="([^"#]+)"', ru) == ["test-eye-hospital/", "test-clinic/", "test-hotel/"]
+    assert re.findall(r'href="([^"#:]+)"', ru) == ["test-eye-hospital/", "test-clinic/", "test-hotel/"]
     zh = render_directory(DATA, "zh", translations("zh"))
     assert "3 家合作机构" in zh and "眼科和整形外科" in zh  # CLDR list pattern
     ar = render_directory(DATA, "ar", translations("ar"))
     assert "3 مؤسسات شريكة" in ar  # Arabic 'few' form
+
+
+def test_language_filter_offers_only_confirmed_languages_and_says_what_is_unknown() -> None:
+    """#22 item 6: a filter value no record has is no answer ("0 of 15"); the
+    page says how many institutions have not confirmed their languages and
+    whom to ask, with the number to tap."""
+    eye, *others = DATA.institutions
+    only_mn = DATA.model_copy(update={"institutions": (eye.model_copy(update={"languages": ("mn",)}),
+                                                       *others)})
+    mn = render_directory(only_mn, "mn", translations("mn"))
+    select = re.search(r'<select name="language">(.*?)</select>', mn, re.S).group(1)
+    assert re.findall(r'<option value="(\w+)"', select) == ["mn"]  # not the other site languages
+    note = re.search(r'<p class="gb-unknown-languages">(.*?)</p>', mn, re.S).group(1)
+    assert "2 / 3" in note and 'href="tel:+82226700000"' in note  # the fixture's help desk
+    assert "Тест лавлах" in note
+    # Nobody has confirmed: no language filter at all, and 3 of 3 unknown.
+    nobody = DATA.model_copy(update={"institutions": tuple(
+        i.model_copy(update={"languages": ()}) for i in DATA.institutions)})
+    en = render_directory(nobody, "en", translations("en"))
+    assert 'name="language"' not in en
+    assert "Languages spoken not yet confirmed: 3 of 3 institutions." in en
+    # Everybody has: no note.
+    everybody = DATA.model_copy(update={"institutions": tuple(
+        i.model_copy(update={"languages": ("en",)}) for i in DATA.institutions)})
+    assert "gb-unknown-languages" not in render_directory(everybody, "en", translations("en"))
 
 
 def test_every_language_renders_every_record() -> None:

@@ -5,8 +5,12 @@ with a small script (``overrides/assets/filter.js``) that hides what does not
 match, updates the count and keeps the choice in the URL. Without JavaScript
 the form stays hidden and the whole list is readable.
 
-The language filter always offers the site's languages: a patient looks for
-their own language, and "no institution has confirmed it" is an answer too.
+The language filter offers the languages institutions have confirmed, no
+other: an empty list for a language nobody has reported is no answer. Under
+the filters the page says how many institutions have not told which
+languages they speak, and whom to ask, with the number to tap, so a
+patient whose language is not offered (or who finds few) knows the list is
+incomplete rather than that nobody speaks it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ def filter_options(dataset: Dataset, lang: str, tr: NullTranslations) -> list[di
     used = {
         "category": {i.category for i in insts},
         "specialty": {s for i in insts for s in i.specialties},
-        "language": {code for i in insts for code in i.languages} | set(dataset.languages),
+        "language": {code for i in insts for code in i.languages},
         "service": {s for i in insts for s in i.services},
     }
     labels = {
@@ -56,7 +60,13 @@ def directory_context(dataset: Dataset, lang: str, tr: NullTranslations,
                            "items": [dict(view(i, dataset.district, lang, tr), codes=item_codes(i))
                                      for i in members]})
     count = len(dataset.institutions)
+    unknown = sum(1 for i in dataset.institutions if not i.languages)
     return {
+        # Worded without a plural: "N of M" agrees with neither number alone.
+        "unknown_languages": tr.gettext(
+            "Languages spoken not yet confirmed: %(num)d of %(total)d institutions.")
+        % {"num": unknown, "total": count} if unknown else None,
+        "ask_languages": tr.gettext("To find one that speaks your language, ask:") if unknown else None,
         "title": tr.gettext("Hospitals and partners"),
         "groups": groups,
         "filters": filter_options(dataset, lang, tr),

@@ -450,6 +450,7 @@ def render_institution(inst: Institution, district: District, lang: str,
 def render_directory(dataset: Dataset, lang: str, tr: NullTranslations) -> str:
     """The Markdown source of the directory page (see directory.py)."""
     ctx = directory_context(dataset, lang, tr, institution_view)
+    ctx["ask"] = ask_view(dataset.district, lang, tr)
     body = _environment(lang, tr).get_template("directory.md.j2").render(**ctx)
     return _front_matter(title=ctx["title"], guidebook_page="directory",
                          description=directory_description(
