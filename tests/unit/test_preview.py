@@ -78,3 +78,24 @@ def test_a_page_asked_for_during_a_rebuild_that_fails_gets_the_problems(tmp_path
     statuses.clear()
     body = server.get_app()({"PATH_INFO": "/help/"}, lambda status, headers: statuses.append(status))
     assert statuses == ["200 OK"] and b"the last good page" in b"".join(body)
+
+
+def test_a_request_answered_with_an_error_during_a_build_does_not_fail_it() -> None:
+    """MkDocs' server logs a non-200 answer as a warning, and strict mode
+    counts the warnings logged while a build runs: the error page's own 500
+    (or a favicon's 404) asked for during the fix's rebuild failed it."""
+    from mkdocs.utils import CountHandler
+
+    preview.guard(Server(lambda: None, lambda environ, start_response: []))
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(counter)
+    try:
+        logging.getLogger("mkdocs.livereload").warning('[02:47:02] "GET /help/ HTTP/1.1" code 500')
+        logging.getLogger("mkdocs.livereload").warning('"GET /favicon.ico HTTP/1.1" code 404')
+        assert counter.get_counts() == []
+        logging.getLogger("mkdocs.structure.nav").warning("A reference to 'x.md' is included")
+        assert counter.get_counts() == [("WARNING", 1)]  # a build's own warning still counts
+    finally:
+        mkdocs_log.removeHandler(counter)

@@ -11,6 +11,9 @@ terminal. The route chosen here uses the server's public parts only:
 - a build that strict mode stops on a warning is reported with those
   warnings, the ones an editor causes (a nav entry or a link to a page that
   does not exist) at their file and line in English and Korean;
+- MkDocs' server logs a request it answers with an error as a warning, which
+  strict mode counted against the build running meanwhile: those lines are
+  turned into INFO, so a browser's request never fails a rebuild;
 - it wraps the WSGI application (``get_app``/``set_app``): while the last
   build failed, a request for a page gets the bilingual problem list instead,
   and so does a request that waited for a rebuild that then failed (assets
@@ -137,8 +140,28 @@ def guarded(builder: Callable[..., None], docs_dir: Path | None = None,
     return build
 
 
+class _RequestLog(logging.Filter):
+    """MkDocs' server logs every request not answered 200 as a warning (the
+    error page's 500, a missing favicon's 404), and strict mode counts every
+    warning logged while a build runs: a browser asking for a page during a
+    rebuild would fail that rebuild, so the preview stayed on its problem list
+    after the fix. Those lines are the server's, not the build's: INFO."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and _REQUEST_LINE.search(record.getMessage()):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+_REQUEST_LINE = re.compile(r'"[A-Z]+ \S* HTTP/[\d.]+" code \d+$')
+_REQUESTS = _RequestLog()
+
+
 def guard(server: Any, docs_dir: Path | None = None, config_file: Path | None = None) -> Any:
     """Make ``server`` (MkDocs' LiveReloadServer) show failed rebuilds."""
+    server_log = logging.getLogger("mkdocs.livereload")
+    if _REQUESTS not in server_log.filters:
+        server_log.addFilter(_REQUESTS)
     server.builder = guarded(server.builder, docs_dir, config_file)
     app = server.get_app()
 
