@@ -25,7 +25,7 @@ from tests.print import pdftools
 DATA = load_file(FIXTURES / "institutions.yaml", LANGS).dataset
 FORMS = load_forms(ROOT / "data" / "forms", LANGS).forms
 SITE = "https://guide.example.org/"
-PROFILE = PrintProfile(cmyk=True, crop_marks=True)
+PROFILE = PrintProfile(cmyk=True, crop_marks=True, chapters=CHAPTERS)
 PREFIX = {"en": ""} | {lang: f"{lang}/" for lang in LANGS if lang != "en"}
 
 

@@ -137,7 +137,8 @@ def test_print_settings_are_checked(tmp_path: Path) -> None:
 
     assert profile("      enabled: false") is None
     assert profile("", {"GUIDEBOOK_PDF": "0"}) is None
-    assert profile("      leaflet_max_institutions: 9") == PrintProfile(leaflet_max_institutions=9)
+    assert profile("      leaflet_max_institutions: 9") == PrintProfile(leaflet_max_institutions=9,
+                                                                              chapters=CHAPTERS)
     with pytest.raises(SettingsError) as caught:
         profile("      cropmarks: true")
     line = (config.read_text(encoding="utf-8").splitlines().index("      cropmarks: true")) + 1
