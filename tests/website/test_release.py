@@ -137,3 +137,16 @@ def test_two_builds_of_the_same_inputs_are_byte_identical(release_ready: Path, t
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
     assert len(list((tmp_path / "one").rglob("*.pdf"))) == 15  # leaflet, guidebook, forms x 5
+
+
+def test_a_site_folder_whose_parent_is_missing_or_unwritable(release_ready: Path, tmp_path: Path) -> None:
+    """-d names a folder whose parents do not exist yet: they are made; one
+    under a file cannot be: a message, not a traceback."""
+    target = tmp_path / "new" / "deeper" / "site"
+    done = build(release_ready, "-d", str(target), GUIDEBOOK_PDF="0")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (target / "index.html").is_file()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    refused = build(release_ready, "-d", str(tmp_path / "a-file" / "site"), GUIDEBOOK_PDF="0")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "Cannot write the site into" in refused.stderr and "-d로 지정하세요" in refused.stderr

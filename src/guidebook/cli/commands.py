@@ -231,7 +231,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     mkdocs_log.setLevel(logging.INFO if args.verbose else logging.WARNING)
     config_file = Path(args.config_file)
     target = Path(args.site_dir or config_file.parent / "site").resolve()
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    try:  # -d may name a folder whose parent does not exist yet
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    except OSError as exc:
+        print(f"Cannot write the site into {target}: {exc.strerror}. Fix: name a folder you may "
+              f"write to with -d. {target}에 사이트를 쓸 수 없습니다 ({exc.strerror}). 쓸 수 있는 "
+              "폴더를 -d로 지정하세요.", file=sys.stderr)
+        return 1
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         config.extra["guidebook_settings"] = settings  # read by the hooks' on_config
