@@ -47,8 +47,8 @@ def test_map_links_without_coordinates_search_the_korean_address() -> None:
 
 def test_institution_page_has_driver_card_maps_and_hours() -> None:
     text = render_institution(EYE, DATA.district, "ar", translations("ar"))
-    assert '<p class="gb-driver-ko" lang="ko">테스트안과병원</p>' in text
-    assert '<p class="gb-driver-ko" lang="ko">서울특별시 영등포구 테스트로 1</p>' in text
+    assert '<p class="gb-driver-ko" lang="ko" dir="ltr">테스트안과병원</p>' in text
+    assert '<p class="gb-driver-ko" lang="ko" dir="ltr">서울특별시 영등포구 테스트로 1</p>' in text
     assert "https://map.kakao.com/link/map/" in text and "افتح في خرائط نافر" in text
     assert "<th scope=\"row\">الاثنين–الجمعة</th><td><bdi dir=\"ltr\">09:00–18:00</bdi></td>" in text
     assert "<th scope=\"row\">الأحد</th>" not in text  # Sunday isn't in the rules
