@@ -188,3 +188,23 @@ def test_pages_rendered_in_parallel_equal_pages_rendered_in_turn() -> None:
     forked = render_all_languages(DATA, {"test-clinic"}, 12, "https://x.org/", parallel_from=0)
     assert list(in_turn) == list(forked) and in_turn == forked
     assert len(in_turn) == 5 * (1 + len(DATA.institutions))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_estimate_card_is_on_the_costs_page_and_medical_pages(lang: str) -> None:
+    """#22 item 4: "the expected cost in writing, please", in the reader's
+    language and in Korean for the reception, where a patient needs it."""
+    from guidebook.web.render import ESTIMATE_REQUEST_KO, expand_placeholders
+    from tests.conftest import ROOT
+
+    tr = translations(lang)
+    own = tr.gettext("Please give me the expected cost in writing before the treatment, and write "
+                     "whether it includes tests, medicines, a hospital stay and follow-up visits.")
+    costs = (ROOT / "content" / f"costs.{lang}.md").read_text(encoding="utf-8")
+    out = expand_placeholders(costs, DATA, lang, tr)
+    card = re.search(r'<div class="gb-driver gb-estimate"[^>]*>(.*?)</div>', out, re.S).group(1)
+    assert own in card and f'<p class="gb-estimate-ko" lang="ko" dir="ltr">{ESTIMATE_REQUEST_KO}</p>' in card
+    assert lang == "en" or not own.startswith("Please give me")  # in the reader's language
+    hospital, clinic, hotel = DATA.institutions
+    assert ESTIMATE_REQUEST_KO in page(hospital, lang) and ESTIMATE_REQUEST_KO in page(clinic, lang)
+    assert ESTIMATE_REQUEST_KO not in page(hotel, lang)  # a hotel quotes no treatment

@@ -47,6 +47,12 @@ def institution_path(ident: str) -> str:
     return f"{GENERATED_DIR}/{ident}/"
 # Korean for "Please take me to this address", shown to a taxi driver.
 DRIVER_REQUEST_KO = "이 주소로 가 주세요"
+# Korean for the estimate card the patient shows before treatment: the expected
+# cost in writing, with what it includes (Medical Service Act art. 45 and its
+# Enforcement Rule art. 42-2 ask institutions to post their non-covered fees
+# and explain designated ones before treatment; content/costs.*.md).
+ESTIMATE_REQUEST_KO = ("치료 전에 예상 진료비를 서면으로 알려 주세요. 검사, 약, 입원, 재진 비용이 "
+                       "포함되는지도 적어 주세요.")
 
 @dataclass(frozen=True)
 class Span:
@@ -425,6 +431,7 @@ def _environment(lang: str, tr: NullTranslations) -> Environment:
     env.filters["slugify"] = _slugify
     env.filters["mark_korean"] = mark_korean
     env.globals["driver_request_ko"] = DRIVER_REQUEST_KO
+    env.globals["estimate_request_ko"] = ESTIMATE_REQUEST_KO
     return env
 
 
@@ -483,14 +490,16 @@ def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
 #   <!-- guidebook:help-desk phone -->                                 only its number
 #   <!-- guidebook:places kind=embassy -->                             places of one kind
 #   <!-- guidebook:help-lines [fire-ambulance,help-line,…] -->         help lines (all, or these ids)
+#   <!-- guidebook:estimate-card -->                                   "the cost in writing, please", with its Korean
 PLACEHOLDER = re.compile(r"<!--\s*guidebook:(.*?)-->", re.S)
 LIST_ARGS = re.compile(r"^institutions\s+services\s*=\s*([a-z_]+(?:\s*,\s*[a-z_]+)*)\s*$")
 PLACES_ARGS = re.compile(r"^places\s+kind\s*=\s*([a-z_]+)\s*$")
 LINES_ARGS = re.compile(r"^help-lines(?:\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?\s*$")
 HELP_DESK_LISTS = ("help-desk", "help-desk phone")
+ESTIMATE_CARD = "estimate-card"
 EXAMPLE = ("<!-- guidebook:institutions services=halal_meals,prayer_room -->, "
-           "<!-- guidebook:help-desk [phone]-->, <!-- guidebook:help-lines [ids] --> or "
-           "<!-- guidebook:places kind=embassy -->")
+           "<!-- guidebook:help-desk [phone]-->, <!-- guidebook:help-lines [ids] -->, "
+           "<!-- guidebook:estimate-card --> or <!-- guidebook:places kind=embassy -->")
 
 
 class PlaceholderError(ValueError):
@@ -541,6 +550,8 @@ def expand_placeholders(markdown: str, dataset: Dataset, lang: str, tr: NullTran
             return env.get_template("help_desk.md.j2").render(
                 desk=help_desk_view(dataset.district, lang, tr),
                 ask=ask_view(dataset.district, lang, tr), compact=instruction != "help-desk")
+        if instruction == ESTIMATE_CARD:
+            return env.get_template("estimate_card.md.j2").render()
         if args := LIST_ARGS.match(instruction):
             return institutions([w.strip() for w in args.group(1).split(",")])
         if args := PLACES_ARGS.match(instruction):
