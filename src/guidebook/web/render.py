@@ -120,9 +120,21 @@ def named(names: Names, lang: str) -> Span:
     ...     context=validation_context(("en", "ko", "ja"), ("ja",)))
     >>> named(names, "ko"), named(names, "ja")
     (Span(text='김안과', lang=None, dir=None), Span(text='Kim Eye Clinic', lang='en', dir=None))
+
+    A name written in a language exactly as in the default one is that name,
+    marked as such (without the "not yet translated" notice of a missing one):
+
+    >>> named(Names.model_validate({"en": "Fairmont", "ko": "페어몬트", "ja": "Fairmont"},
+    ...     context=validation_context(("en", "ko", "ja"))), "ja")
+    Span(text='Fairmont', lang='en', dir=None)
     """
     span = localized(names, lang)
     assert span is not None, "a name always has the default language's text (model.Names)"
+    default = names.default_language
+    if span.lang is None and default and lang != default and names.get(lang) == names.get(default):
+        # The default language's very name, used as it is (a hotel's brand,
+        # a romanized name): marked with that language like a fallback.
+        return foreign(span.text, site_language(default).html_lang, lang)
     return span
 
 
@@ -346,6 +358,7 @@ def institution_view(inst: Institution, district: District, lang: str,
         "stale_notice": stale_notice,
         "id": inst.id,
         "name": named(inst.name, lang),
+        "name_untranslated": inst.name.get(lang) is None,
         "name_ko": foreign(inst.name[KOREAN], KOREAN, lang),
         "category": tr.pgettext(*CATEGORIES[inst.category]),
         "summary": localized(inst.summary, lang),
