@@ -17,4 +17,7 @@ def prose(lang: str) -> str:
     for path in sorted((ROOT / "content").glob(f"*.{lang}.md")):
         body = re.sub(r"^---.*?---", "", path.read_text(encoding="utf-8"), flags=re.S)
         text += " " + re.sub(r"<[^>]+>|https?\S+|[#*`\[\]()|!_{}=>-]", " ", body)
+    # Not the Korean the pages quote for the reader to point at (names, the
+    # reception's words): a patient types in their own language.
+    text = re.sub(r"[\uac00-\ud7a3\u3131-\u318e]+", " ", text) if lang != "ko" else text
     return re.sub(r"\s+", " ", text)
