@@ -208,3 +208,34 @@ def test_the_estimate_card_is_on_the_costs_page_and_medical_pages(lang: str) -> 
     hospital, clinic, hotel = DATA.institutions
     assert ESTIMATE_REQUEST_KO in page(hospital, lang) and ESTIMATE_REQUEST_KO in page(clinic, lang)
     assert ESTIMATE_REQUEST_KO not in page(hotel, lang)  # a hotel quotes no treatment
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_which_department_lists_complaints_with_their_korean_and_the_partners(lang: str) -> None:
+    """#22 item 5: each common complaint in the reader's language and in
+    Korean to point at, the department in both, a link to the partners
+    listing it (or whom to ask), and first the signs that need 119."""
+    from markupsafe import escape
+
+    from guidebook.data.vocabulary import KOREAN_LABELS, SYMPTOMS
+    from guidebook.web.render import expand_placeholders
+    from tests.conftest import ROOT
+
+    tr = translations(lang)
+    text = (ROOT / "content" / f"which-department.{lang}.md").read_text(encoding="utf-8")
+    out = expand_placeholders(text, DATA, lang, tr, "../")
+    items = re.findall(r'<li class="gb-symptom" data-symptom="(\w+)">(.*?)</li>', out, re.S)
+    assert [key for key, _ in items] == list(SYMPTOMS)
+    ko_attrs = 'lang="ko" dir="ltr"' if lang == "ar" else 'lang="ko"'
+    for key, body in items:
+        words, korean, code = SYMPTOMS[key]
+        assert escape(tr.pgettext(*words)) in body and f"<span {ko_attrs}>{korean}</span>" in body
+        assert KOREAN_LABELS["specialty"][code] in body
+        if any(code in i.specialties for i in DATA.institutions):
+            assert f'href="../institutions/?specialty={code}"' in body
+        else:  # no partner lists it: said so (whom to ask follows the list once)
+            assert 'class="gb-no-partner"' in body and "?specialty=" not in body
+    after = out[out.index("</ul>"):]
+    assert 'class="gb-ask-department"' in after and 'href="tel:+82226700000"' in after
+    emergency = out[:out.index('<ul class="gb-symptoms">')]
+    assert 'href="tel:119"' in emergency and "가슴 통증" in emergency

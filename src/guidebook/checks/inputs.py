@@ -28,7 +28,7 @@ from guidebook.common.i18n import plural_problem
 from guidebook.data.load import LoadError, Loaded, load_bytes, load_file
 from guidebook.data.model import PLACE_KINDS, Strict, Text
 from guidebook.web.render import (ESTIMATE_CARD, EXAMPLE, GENERATED_DIR, HELP_DESK_LISTS, LINES_ARGS,
-                                  PLACEHOLDER, PLACES_ARGS)
+                                  PLACEHOLDER, PLACES_ARGS, SYMPTOMS_LIST)
 from guidebook.data.settings import Settings
 from guidebook.data.vocabulary import SERVICES, korean_match
 
@@ -195,7 +195,8 @@ def check_placeholders(text: str, display: str) -> list[LoadError]:
         line = text.count("\n", 0, match.start()) + 1
         col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         instruction = match.group(1).strip()
-        if instruction in HELP_DESK_LISTS or instruction == ESTIMATE_CARD or LINES_ARGS.match(instruction):
+        if (instruction in HELP_DESK_LISTS or instruction in (ESTIMATE_CARD, SYMPTOMS_LIST)
+                or LINES_ARGS.match(instruction)):
             continue  # a line's id is checked against the data when the page is built
         if places := PLACES_ARGS.match(instruction):
             if places.group(1) not in PLACE_KINDS:

@@ -77,6 +77,41 @@ SPECIALTIES: dict[str, tuple[str, str]] = {
     "family_medicine": N_("specialty", "Family medicine"),
 }
 
+# Common complaints and the department a patient asks for (the page
+# "Which department do I need?", <!-- guidebook:symptoms -->): the complaint
+# in the reader's language (gettext, context "symptom"), its Korean to point
+# at, and the specialty code the directory filters by. A general guide, not a
+# diagnosis; what cannot wait is the emergency box above it (119).
+SYMPTOMS: dict[str, tuple[tuple[str, str], str, str]] = {
+    "toothache": (N_("symptom", "Toothache or a broken tooth"), "치통 또는 이가 깨짐", "dentistry"),
+    "eyes": (N_("symptom", "Eye pain, red eyes or blurred vision"), "눈 통증, 충혈 또는 시야 흐림",
+             "ophthalmology"),
+    "skin": (N_("symptom", "A rash, itching or another skin problem"), "발진, 가려움 또는 피부 문제",
+             "dermatology"),
+    "fever": (N_("symptom", "Fever, cough or a cold"), "발열, 기침 또는 감기", "internal_medicine"),
+    "stomach": (N_("symptom", "Stomach ache, diarrhoea or vomiting"), "복통, 설사 또는 구토",
+                "internal_medicine"),
+    "ear_nose_throat": (N_("symptom", "Ear pain, a blocked nose or a sore throat"),
+                        "귀 통증, 코막힘 또는 목 통증", "otolaryngology"),
+    "bones": (N_("symptom", "A sprain, back pain, or a bone or joint injury"),
+              "삠, 허리 통증, 뼈나 관절 부상", "orthopedics"),
+    "child": (N_("symptom", "A child is ill"), "아이가 아파요", "pediatrics"),
+    "pregnancy": (N_("symptom", "Pregnancy, or a women's health problem"), "임신 또는 여성 질환",
+                  "obstetrics_gynecology"),
+    "urine": (N_("symptom", "Pain or a problem when passing urine"), "소변 볼 때 통증이나 문제",
+              "urology"),
+    "headache": (N_("symptom", "Headache, dizziness or numbness"), "두통, 어지러움 또는 저림",
+                 "neurology"),
+    "mood": (N_("symptom", "Anxiety, low mood or sleeplessness"), "불안, 우울 또는 불면",
+             "psychiatry"),
+    "checkup": (N_("symptom", "A health check-up"), "건강검진", "health_screening"),
+}
+# What cannot wait for a department: call 119 (the emergency box of the page).
+EMERGENCY_SIGNS = (N_("symptom", "Chest pain, trouble breathing, sudden weakness or drooping of one "
+                                 "side of the face or body, heavy bleeding, or someone who has lost "
+                                 "consciousness"),
+                   "가슴 통증, 호흡 곤란, 갑자기 얼굴이나 몸 한쪽에 힘이 빠지거나 처짐, 심한 출혈, 의식을 잃음")
+
 SERVICES: dict[str, tuple[str, str]] = {
     "interpreter": N_("service", "Interpreter"),
     "international_desk": N_("service", "International patient desk"),

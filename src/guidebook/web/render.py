@@ -31,7 +31,8 @@ from guidebook.web.links import channel_links, map_links, phone_link
 from guidebook.data.model import (MUST_REGISTER, PLACE_KINDS, Address, ByLanguage, Dataset, District, HelpLine, Institution, Messengers,
                     Names, Place)
 from guidebook.web.share import directory_description, institution_description
-from guidebook.data.vocabulary import CATEGORIES, SERVICES, SPECIALTIES
+from guidebook.data.vocabulary import (CATEGORIES, EMERGENCY_SIGNS, KOREAN_LABELS, SERVICES, SPECIALTIES,
+                                      SYMPTOMS)
 
 TEMPLATES = paths.TEMPLATES
 # The folder (below the docs folder, and in the site) of the generated pages.
@@ -332,6 +333,24 @@ def place_view(place: Place, district: District, lang: str,
     }
 
 
+def symptoms_view(dataset: Dataset, lang: str, tr: NullTranslations) -> dict[str, object]:
+    """Common complaints with their Korean and the department to ask for, in
+    its words and Korean's, with how many partners list it (the directory
+    link filters by it); and the signs that cannot wait, with 119."""
+    rows = [{"id": key, "complaint": tr.pgettext(*words), "complaint_ko": foreign(korean, KOREAN, lang),
+             "specialty": code, "department": tr.pgettext(*SPECIALTIES[code]),
+             "department_ko": foreign(KOREAN_LABELS["specialty"][code], KOREAN, lang),
+             "partners": sum(1 for i in dataset.institutions if code in i.specialties)}
+            for key, (words, korean, code) in SYMPTOMS.items()]
+    lines = dataset.district.all_lines()
+    emergency = next((line_view(dataset.district, line_id, lang, tr) for line_id, line in lines.items()
+                      if line.phone == "119"), None)
+    return {"rows": rows, "emergency": emergency,
+            "emergency_signs": tr.pgettext(*EMERGENCY_SIGNS[0]),
+            "emergency_signs_ko": foreign(EMERGENCY_SIGNS[1], KOREAN, lang),
+            "ask": ask_view(dataset.district, lang, tr)}
+
+
 def hours_view(text: str, lang: str, tr: NullTranslations) -> list[dict[str, object]]:
     """Opening hours as (days, times) rows; a closed day's word is not a time."""
     closed = tr.gettext("closed")
@@ -504,15 +523,18 @@ def generated_pages(dataset: Dataset, tr_for: dict[str, NullTranslations],
 #   <!-- guidebook:places kind=embassy -->                             places of one kind
 #   <!-- guidebook:help-lines [fire-ambulance,help-line,…] -->         help lines (all, or these ids)
 #   <!-- guidebook:estimate-card -->                                   "the cost in writing, please", with its Korean
+#   <!-- guidebook:symptoms -->                                        complaints -> departments, with their Korean
 PLACEHOLDER = re.compile(r"<!--\s*guidebook:(.*?)-->", re.S)
 LIST_ARGS = re.compile(r"^institutions\s+services\s*=\s*([a-z_]+(?:\s*,\s*[a-z_]+)*)\s*$")
 PLACES_ARGS = re.compile(r"^places\s+kind\s*=\s*([a-z_]+)\s*$")
 LINES_ARGS = re.compile(r"^help-lines(?:\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?\s*$")
 HELP_DESK_LISTS = ("help-desk", "help-desk phone")
 ESTIMATE_CARD = "estimate-card"
+SYMPTOMS_LIST = "symptoms"
 EXAMPLE = ("<!-- guidebook:institutions services=halal_meals,prayer_room -->, "
            "<!-- guidebook:help-desk [phone]-->, <!-- guidebook:help-lines [ids] -->, "
-           "<!-- guidebook:estimate-card --> or <!-- guidebook:places kind=embassy -->")
+           "<!-- guidebook:estimate-card -->, <!-- guidebook:symptoms --> or "
+           "<!-- guidebook:places kind=embassy -->")
 
 
 class PlaceholderError(ValueError):
@@ -565,6 +587,9 @@ def expand_placeholders(markdown: str, dataset: Dataset, lang: str, tr: NullTran
                 ask=ask_view(dataset.district, lang, tr), compact=instruction != "help-desk")
         if instruction == ESTIMATE_CARD:
             return env.get_template("estimate_card.md.j2").render()
+        if instruction == SYMPTOMS_LIST:
+            return env.get_template("symptoms.md.j2").render(
+                **symptoms_view(dataset, lang, tr), base=f"{to_root}{GENERATED_DIR}/")
         if args := LIST_ARGS.match(instruction):
             return institutions([w.strip() for w in args.group(1).split(",")])
         if args := PLACES_ARGS.match(instruction):
