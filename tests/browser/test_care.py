@@ -290,9 +290,19 @@ def test_opened_pages_load_again_offline_from_a_sub_path(browser, fixture_site: 
     page.reload()
     assert "Тестовая клиника" in page.locator("article").inner_text()
     page.screenshot(path=str(output_dir / "offline-ru-390.png"), full_page=True)
-    # a page never opened is not there: the worker does not pretend
-    with pytest.raises(Exception):
-        page.goto(base + "institutions/test-hotel/")
+    # kept at install without being opened: the costs page (#24 item 3)
+    page.goto(base + "costs/")
+    assert "Стоимость и оплата" in page.locator("article").inner_text()
+    # a page never opened is not there: the worker does not pretend, it shows
+    # the offline page in the reader's language, with 119 and what is kept
+    page.goto(base + "institutions/test-hotel/")
+    assert page.url == base + "offline/"
+    article = page.locator("article")
+    assert "Нет подключения к интернету" in article.inner_text()
+    assert article.locator('a[href="tel:119"]').count() == 1
+    assert article.locator('a[href="../emergency-card/"]').count() == 1
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    page.screenshot(path=str(output_dir / "offline-page-ru-390.png"), full_page=True)
     hosts = {urlparse(url).netloc for url in requests}
     assert hosts == {urlparse(origin).netloc}, hosts
     context.close()

@@ -23,8 +23,12 @@ from guidebook import paths
 from guidebook.common.i18n import site_language
 
 # Pages every language's worker keeps, below the language's folder; the forms
-# (forms/<id>/, when the site has them) are added as found.
-KEY_PAGES = ("", "emergency-card/", "help/", "institutions/")
+# (forms/<id>/, when the site has them) are added as found. OFFLINE_PAGE is
+# what a page neither kept nor reachable is answered with (templates/sw.js):
+# the emergency number, the help desk and links to what is kept.
+OFFLINE_PAGE = "offline/"
+KEY_PAGES = ("", "emergency-card/", "help/", "institutions/", "costs/", "which-department/",
+             OFFLINE_PAGE)
 FORMS_DIR = "forms"
 ICONS = (("assets/icons/icon-192.png", "192x192"), ("assets/icons/icon-512.png", "512x512"))
 THEME_COLOR = "#00695c"  # overrides/assets/guidebook.css: --md-primary-fg-color
@@ -104,7 +108,8 @@ def service_worker(version_id: str, urls: list[str], other_languages: list[str])
     return (SW_TEMPLATE.read_text(encoding="utf-8")
             .replace("__VERSION__", version_id)
             .replace("__PRECACHE__", json.dumps(urls, ensure_ascii=False, indent=0).replace("\n", " "))
-            .replace("__OTHER_LANGUAGES__", json.dumps(other_languages)))
+            .replace("__OTHER_LANGUAGES__", json.dumps(other_languages))
+            .replace("__OFFLINE__", json.dumps(f"./{OFFLINE_PAGE}")))
 
 
 def manifest(lang: str, prefix: str, name: AppName) -> dict[str, object]:

@@ -11,6 +11,8 @@ var PRECACHE = __PRECACHE__;
 /* Folders of the other languages inside this one's (the default language's
    site holds /zh/ ...): their pages belong to their own worker. */
 var OTHER_LANGUAGES = __OTHER_LANGUAGES__;
+/* The page shown instead of one neither kept nor reachable (kept at install). */
+var OFFLINE = __OFFLINE__;
 var ROOT = new URL("./", self.location.href).href;
 var PREFIX = "guidebook " + ROOT + " ";
 var STATIC = PREFIX + VERSION;  /* the build's files, replaced with each build */
@@ -50,7 +52,15 @@ function page(request) {
     }
     return response;
   }).catch(function () {
-    return caches.match(key.href).then(function (hit) { return hit || Response.error(); });
+    return caches.match(key.href).then(function (hit) {
+      if (hit) return hit;
+      /* Neither kept nor reachable: the offline page, at its own address so
+         that its links and styles resolve (a redirect the browser follows). */
+      var offline = new URL(OFFLINE, self.location.href).href;
+      return caches.match(offline).then(function (kept) {
+        return kept ? Response.redirect(offline, 302) : Response.error();
+      });
+    });
   });
 }
 
