@@ -41,7 +41,13 @@
       link.href = data.url;
       link.textContent = data.meta && data.meta.title ? data.meta.title : data.url;
       var excerpt = document.createElement("p");
-      excerpt.innerHTML = data.excerpt; /* Pagefind escapes the text; only <mark> is markup */
+      if (data.meta && data.meta.gbline) {
+        /* An institution: its kind and specialties, not an excerpt that may
+           come from its hidden list of patients' words. */
+        excerpt.textContent = data.meta.gbline;
+      } else {
+        excerpt.innerHTML = data.excerpt; /* Pagefind escapes the text; only <mark> is markup */
+      }
       item.appendChild(link);
       item.appendChild(excerpt);
       list.appendChild(item);

@@ -122,3 +122,17 @@ def test_leaflet_page_prints_from_the_browser_on_two_a4_landscape_sheets(browser
     page.close()
     assert pdftools.page_count(target) == 2
     assert pdftools.size_mm(pdftools.boxes(target)["MediaBox"]) == pytest.approx((297.0, 210.0), abs=0.5)
+
+
+def test_an_institution_result_shows_its_kind_not_its_hidden_words(browser, server: str) -> None:
+    """#24 item 2: a search that matches only an institution's hidden patient
+    words shows the institution's kind and specialties under its name, never
+    the word list."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/zh/search/")
+    page.fill("#gb-search-input", "白内障")  # in the eye hospital's hidden words only
+    result = page.locator(".gb-search-results li", has=page.locator('a[href$="/institutions/test-eye-hospital/"]'))
+    result.first.wait_for(timeout=10_000)
+    text = result.first.locator("p").inner_text()
+    assert "眼科" in text and "白内障" not in text and "青光眼" not in text, text
+    page.close()
