@@ -72,7 +72,8 @@
         : form.getAttribute("data-none");
       return showNext(ticket);
     }).catch(function () {
-      status.textContent = form.getAttribute("data-error");
+      /* The worker keeps pages, not the search index: offline, say why. */
+      status.textContent = form.getAttribute(navigator.onLine === false ? "data-offline" : "data-error");
     });
   }
 

@@ -273,6 +273,7 @@ def test_opened_pages_load_again_offline_from_a_sub_path(browser, fixture_site: 
         scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
         assert scope == base
         page.goto(base + "institutions/test-eye-hospital/")  # opened while the worker runs
+        page.goto(base + "search/")
         page.goto(base + "emergency-card/")
         assert page.locator(".gb-offline-hint").is_visible()
         page.wait_for_timeout(500)  # let the worker store what it fetched
@@ -303,6 +304,11 @@ def test_opened_pages_load_again_offline_from_a_sub_path(browser, fixture_site: 
     assert article.locator('a[href="../emergency-card/"]').count() == 1
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     page.screenshot(path=str(output_dir / "offline-page-ru-390.png"), full_page=True)
+    # search needs the network: offline it says so (#24 item 3)
+    page.goto(base + "search/")
+    page.fill("#gb-search-input", "глаз")
+    status = page.locator(".gb-search-status")
+    status.filter(has_text="нужен интернет").wait_for(timeout=10_000)
     hosts = {urlparse(url).netloc for url in requests}
     assert hosts == {urlparse(origin).netloc}, hosts
     context.close()
