@@ -166,3 +166,21 @@ def words_outside_trim(path: Path) -> list[tuple[int, str]]:
             if float(m[1]) < left - 0.5 or float(m[2]) > width - right + 0.5:
                 outside.append((page, m[3]))
     return outside
+
+
+def word_tops_mm(path: Path, word: str) -> list[tuple[int, float]]:
+    """(page, distance in mm from the trim box's top edge to the word's top)
+    for every occurrence of ``word`` (pdftotext's boxes, from the media box's
+    top left; the trim box from the PDF itself)."""
+    with pikepdf.open(path) as pdf:
+        offsets = [float(page.mediabox[3]) - float(page.trimbox[3]) for page in pdf.pages]
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    found, page = [], 0
+    for line in out.splitlines():
+        if "<page " in line:
+            page += 1
+        elif m := re.search(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(.*)</word>', line):
+            if m[2] == word:
+                found.append((page, round((float(m[1]) - offsets[page - 1]) / MM, 2)))
+    return found

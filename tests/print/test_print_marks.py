@@ -87,3 +87,15 @@ def test_every_page_of_a_preview_guidebook_is_marked_and_its_qr_codes_still_read
     assert all("PREVIEW — not for printing (sample data)" in t for t in texts), len(texts)
     payloads = set().union(*(pdftools.qr_payloads(path, n) for n in range(1, len(texts) + 1)))
     assert "https://guide.example.org/ar/institutions/test-eye-hospital/" in payloads
+
+
+def test_the_preview_band_keeps_the_safety_margin(tmp_path: Path) -> None:
+    from tests.print import pdftools
+
+    """#26: a proof is rejected when a mark sits inside the 3 mm safety
+    margin below the trim; the band starts at least 3 mm inside it."""
+    marks = preview_marks(False, sample=True, unreviewed=True)
+    path = pdf_of(leaflet_html(DATA, "ar", translations("ar"), preview=marks, **ARGS), tmp_path / "l.pdf")
+    tops = pdftools.word_tops_mm(path, "PREVIEW")
+    assert [page for page, _ in tops] == [1, 2], tops
+    assert all(top >= 3.0 for _, top in tops), tops
