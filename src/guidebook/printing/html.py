@@ -139,6 +139,23 @@ def qr_svg(url: str, ink: str = "#000") -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(url)}" ', 1))
 
 
+# The smallest module a phone camera reads reliably on paper; with it a code
+# is at least 15 mm across whatever its version (#26).
+QR_MODULE_MM = 0.5
+
+
+def qr_width_mm(url: str) -> float:
+    """The width a QR code for ``url`` needs on paper, quiet zone included,
+    for modules of ``QR_MODULE_MM``: a longer address (a real domain, a long
+    id) takes a higher version and so more room.
+
+    >>> qr_width_mm("https://guide.example.org/"), qr_width_mm(
+    ...     "https://www.ydp.go.kr/medical-guide/zh/institutions/hallym-kangnam-sacred-heart-hospital/")
+    (16.5, 24.5)
+    """
+    return segno.make(url, error="m", micro=False).symbol_size(border=4)[0] * QR_MODULE_MM
+
+
 # A "## " section that holds a <!-- guidebook:… --> list: the leaflet shows
 # the help desk itself, in its own layout (the guidebook's chapters expand
 # the lists instead, see print_chapters).
@@ -285,6 +302,7 @@ def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
         "site_name": dataset.district.site_name[lang],
         "site_url": root,
         "site_qr": qr_svg(root, profile.black),
+        "site_qr_mm": qr_width_mm(root),
         "district": dataset.district.name[lang],
         "help_desk": help_desk_view(dataset.district, lang, tr),
         "help_html": page_html(docs_dir, "help", lang, dataset.languages[0], root),
@@ -302,7 +320,7 @@ def _entry(inst: Institution, dataset: Dataset, lang: str, tr: NullTranslations,
     plus its address and QR code."""
     view = institution_view(inst, dataset.district, lang, tr)
     url = root + institution_path(inst.id)
-    return {**view, "url": url, "qr": qr_svg(url, profile.black)}
+    return {**view, "url": url, "qr": qr_svg(url, profile.black), "qr_mm": qr_width_mm(url)}
 
 
 def leaflet_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url: str,
