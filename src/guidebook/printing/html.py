@@ -96,9 +96,10 @@ def font_rules(languages: Sequence[str]) -> str:
 
 
 def print_css(languages: Sequence[str]) -> Markup:
-    """The print stylesheet, then the font stack of each language."""
+    """The print stylesheet, then the font stack of each language and the
+    QR codes' least sizes."""
     return Markup((TEMPLATES / "print.css").read_text(encoding="utf-8") + "\n"
-                  + font_rules(languages) + "\n")
+                  + font_rules(languages) + "\n" + qr_rules() + "\n")
 
 
 def isolate(text: str) -> str:
@@ -144,16 +145,32 @@ def qr_svg(url: str, ink: str = "#000") -> Markup:
 QR_MODULE_MM = 0.5
 
 
-def qr_width_mm(url: str) -> float:
-    """The width a QR code for ``url`` needs on paper, quiet zone included,
-    for modules of ``QR_MODULE_MM``: a longer address (a real domain, a long
-    id) takes a higher version and so more room.
+def qr_version(url: str) -> int:
+    """The QR version (size) a code for ``url`` takes at error correction M."""
+    return segno.make(url, error="m", micro=False).version
 
-    >>> qr_width_mm("https://guide.example.org/"), qr_width_mm(
-    ...     "https://www.ydp.go.kr/medical-guide/zh/institutions/hallym-kangnam-sacred-heart-hospital/")
-    (16.5, 24.5)
+
+# The QR boxes of templates/print.css, with the width each is drawn at there.
+QR_BOXES = {".entry .qr": 18, ".leaflet .entry .qr": 20, ".back-qr .qr": 26, ".front .qr": 28,
+            ".cover .qr": 28, ".back-cover .qr": 28}
+
+
+def qr_rules() -> str:
+    """Per QR version, a box too small for modules of ``QR_MODULE_MM`` (quiet
+    zone included) drawn wider: a class, not a style attribute, as the
+    leaflet is also a web page under the site's CSP.
+
+    >>> qr_rules().splitlines()[0]
+    '.entry .qr.qr-v3 { width: 18.5mm; }'
     """
-    return segno.make(url, error="m", micro=False).symbol_size(border=4)[0] * QR_MODULE_MM
+    rules = []
+    for v in range(1, 21):  # version 20 holds 666 bytes: longer than any address
+        need = (17 + 4 * v + 8) * QR_MODULE_MM
+        if need > min(QR_BOXES.values()):  # then every box, in QR_BOXES' order: the
+            # leaflet's entry rule, as specific as the booklet's, comes after it
+            rules += [f"{box}.qr-v{v} {{ width: {max(need, drawn)}mm; }}"
+                      for box, drawn in QR_BOXES.items()]
+    return "\n".join(rules)
 
 
 # A "## " section that holds a <!-- guidebook:… --> list: the leaflet shows
@@ -302,7 +319,7 @@ def _common(dataset: Dataset, lang: str, tr: NullTranslations, site_url: str,
         "site_name": dataset.district.site_name[lang],
         "site_url": root,
         "site_qr": qr_svg(root, profile.black),
-        "site_qr_mm": qr_width_mm(root),
+        "site_qr_version": qr_version(root),
         "district": dataset.district.name[lang],
         "help_desk": help_desk_view(dataset.district, lang, tr),
         "help_html": page_html(docs_dir, "help", lang, dataset.languages[0], root),
@@ -320,7 +337,7 @@ def _entry(inst: Institution, dataset: Dataset, lang: str, tr: NullTranslations,
     plus its address and QR code."""
     view = institution_view(inst, dataset.district, lang, tr)
     url = root + institution_path(inst.id)
-    return {**view, "url": url, "qr": qr_svg(url, profile.black), "qr_mm": qr_width_mm(url)}
+    return {**view, "url": url, "qr": qr_svg(url, profile.black), "qr_version": qr_version(url)}
 
 
 def leaflet_html(dataset: Dataset, lang: str, tr: NullTranslations, *, site_url: str,
