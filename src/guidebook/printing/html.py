@@ -150,9 +150,12 @@ def qr_version(url: str) -> int:
     return segno.make(url, error="m", micro=False).version
 
 
-# The QR boxes of templates/print.css, with the width each is drawn at there.
-QR_BOXES = {".entry .qr": 18, ".leaflet .entry .qr": 20, ".back-qr .qr": 26, ".front .qr": 28,
-            ".cover .qr": 28, ".back-cover .qr": 28}
+# The QR boxes of templates/print.css, with the width each is drawn at there
+# and whether it may grow. The leaflet's 15 entries must fit its inside, so
+# their 20 mm boxes stay (codes of 16.1-16.4 mm, modules of 0.49 mm: #26 left
+# open for them); the booklet's entries and every cover code grow.
+QR_BOXES = {".entry .qr": (18, True), ".leaflet .entry .qr": (20, False), ".back-qr .qr": (26, True),
+            ".front .qr": (28, True), ".cover .qr": (28, True), ".back-cover .qr": (28, True)}
 
 
 def qr_rules() -> str:
@@ -166,10 +169,10 @@ def qr_rules() -> str:
     rules = []
     for v in range(1, 21):  # version 20 holds 666 bytes: longer than any address
         need = (17 + 4 * v + 8) * QR_MODULE_MM
-        if need > min(QR_BOXES.values()):  # then every box, in QR_BOXES' order: the
-            # leaflet's entry rule, as specific as the booklet's, comes after it
-            rules += [f"{box}.qr-v{v} {{ width: {max(need, drawn)}mm; }}"
-                      for box, drawn in QR_BOXES.items()]
+        if need > min(drawn for drawn, _ in QR_BOXES.values()):  # then every box, in
+            # QR_BOXES' order: the leaflet's entry rule, as specific as the booklet's, after it
+            rules += [f"{box}.qr-v{v} {{ width: {max(need, drawn) if grows else drawn}mm; }}"
+                      for box, (drawn, grows) in QR_BOXES.items()]
     return "\n".join(rules)
 
 
