@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse, urlsplit
 import yaml
 
 from guidebook.forms.model import Form, unreviewed
-from guidebook.data.load import LoadError
+from guidebook.data.load import LoadError, format_path
 from guidebook.data.model import Dataset, Institution
 from guidebook.web.render import GENERATED_DIR
 from guidebook.data.settings import ReleaseSettings, Settings
@@ -142,18 +142,13 @@ def data_problems(dataset: Dataset, ref: _dt.date, policy: Policy, marks: Marks 
 
 
 
-def _spelled(path: tuple[str | int, ...]) -> str:
-    """A path of keys as the other problems name fields: ``institutions[3].name``."""
-    return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path).lstrip(".")
-
-
 def _record_id(dataset: Dataset, path: tuple[str | int, ...]) -> str:
     """The record a path is in, by its id (``'kim-eye'``), or the path itself."""
     if len(path) >= 2 and isinstance(path[1], int):
         record = getattr(dataset, str(path[0]), ())[path[1]]
         if getattr(record, "id", None):
             return f"'{record.id}'"
-    return f"the name at {_spelled(path)}"
+    return f"the name at {format_path(path)}"
 
 
 def name_problems(dataset: Dataset, marks: Marks | None = None, file: str = "data/institutions.yaml",
@@ -173,7 +168,7 @@ def name_problems(dataset: Dataset, marks: Marks | None = None, file: str = "dat
         listed = ", ".join(gaps)
         keys = ", ".join(f"'{lang}:'" for lang in gaps)
         problems.append(Problem(
-            "untranslated_name", _spelled(path),
+            "untranslated_name", format_path(path),
             f"{what} has no name in {listed}: those sites show the {dataset.languages[0]} name, "
             "marked as not yet translated",
             f"{what}의 이름이 {listed}(으)로 번역되지 않아 그 언어 사이트에 {dataset.languages[0]} "
